@@ -1,0 +1,86 @@
+/**
+ * The records Chairside keeps, shared by the tablet (RxDB) and the sync server (SQL).
+ *
+ * Units: quantities are integers in thousandths of the product's base unit (`*Milli`),
+ * money is integer cents (`*Cents`), unit costs are integer micro-dollars per base unit
+ * (`*Micros`, so $1.9667/U stays exact enough), dates are ISO strings.
+ * See SPEC.md [Q1], [M1], [M2].
+ */
+
+export type Role = 'injector' | 'front_desk' | 'manager' | 'admin';
+export const ROLES: readonly Role[] = ['injector', 'front_desk', 'manager', 'admin'];
+
+/** The unit a product is counted and drawn in. */
+export type BaseUnit = 'U' | 'mL' | 'each';
+
+export type ProductCategory = 'neurotoxin' | 'filler' | 'biostimulator' | 'skincare' | 'supply';
+
+export type LotStatus = 'available' | 'hold' | 'quarantine' | 'recalled';
+
+export interface Organization {
+  id: string;
+  name: string;
+}
+
+export interface Location {
+  id: string;
+  orgId: string;
+  name: string;
+  /** e.g. "Fridge A, Room 2" — where staff physically find the stock. */
+  storage: string;
+}
+
+export interface Staff {
+  id: string;
+  orgId: string;
+  name: string;
+  role: Role;
+  /** Locations this person works at; empty = all locations of the organization. */
+  locationIds: string[];
+}
+
+export interface Product {
+  id: string;
+  orgId: string;
+  name: string;
+  manufacturer: string;
+  category: ProductCategory;
+  baseUnit: BaseUnit;
+  /** Base-unit thousandths in one container (vial/syringe): 100 U = 100_000. */
+  containerSizeMilli: number;
+  /** Containers per sellable pack (a box of 2 syringes = 2). */
+  containersPerPack: number;
+  /** Unit-level and carton-level GTIN-14s. */
+  gtins: string[];
+  /** Price to the patient per base unit, for margin; null if priced per treatment. */
+  patientPricePerUnitCents: number | null;
+  /** Reorder point in base-unit thousandths. */
+  minStockMilli: number;
+  /** Hours an opened/reconstituted container may be used; a clinic setting from label and policy. */
+  beyondUseHours: number | null;
+  supplier: string;
+}
+
+export interface Lot {
+  id: string;
+  orgId: string;
+  productId: string;
+  lotNumber: string;
+  /** Expiry date as printed (YYYY-MM-DD); the lot is usable through the end of that local day. */
+  expiry: string;
+  unitCostMicros: number;
+  status: LotStatus;
+}
+
+/** A stock receipt from the demo data set; at runtime it becomes a `receive` ledger event. */
+export interface Receipt {
+  id: string;
+  lotId: string;
+  locationId: string;
+  quantityMilli: number;
+  /** ISO timestamp the stock arrived. */
+  receivedAt: string;
+  supplier: string;
+  purchaseOrder: string;
+  actorId: string;
+}
