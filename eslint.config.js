@@ -6,8 +6,20 @@ import globals from 'globals';
 
 /** Globals that make code impure or browser-bound; src/domain must receive these as arguments. */
 const impureGlobals = [
-  'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch',
-  'XMLHttpRequest', 'crypto', 'performance', 'location', 'self', 'setTimeout', 'setInterval',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'crypto',
+  'performance',
+  'location',
+  'self',
+  'setTimeout',
+  'setInterval',
 ].map((name) => ({ name, message: 'src/domain is pure: pass this in from the caller.' }));
 
 export default tseslint.config(
@@ -49,10 +61,27 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-*', 'react/*', 'rxdb', 'rxdb/*', 'dexie', 'zustand', 'wouter', '@zxing/*', 'workbox-*', 'node:*', 'fs', 'path'],
+              group: [
+                'react',
+                'react-*',
+                'react/*',
+                'rxdb',
+                'rxdb/*',
+                'dexie',
+                'zustand',
+                'wouter',
+                '@zxing/*',
+                'workbox-*',
+                'node:*',
+                'fs',
+                'path',
+              ],
               message: 'src/domain is pure TypeScript: no UI, storage, network or Node imports.',
             },
-            { group: ['../db/*', '../sync/*', '../scan/*', '../features/*', '../ui/*', '../app/*'], message: 'src/domain depends on nothing outside itself.' },
+            {
+              group: ['../db/*', '../sync/*', '../scan/*', '../features/*', '../ui/*', '../app/*'],
+              message: 'src/domain depends on nothing outside itself.',
+            },
           ],
         },
       ],
@@ -64,7 +93,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/domain takes time as an argument.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/domain takes time as an argument.',
+        },
       ],
     },
   },

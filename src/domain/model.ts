@@ -84,3 +84,41 @@ export interface Receipt {
   purchaseOrder: string;
   actorId: string;
 }
+
+/** Kinds of stock movement. SPEC.md [L1]: every movement is one immutable event. */
+export type LedgerEventType =
+  'receive' | 'open' | 'draw' | 'waste' | 'adjust' | 'transfer_out' | 'transfer_in' | 'count';
+
+export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = [
+  'receive',
+  'open',
+  'draw',
+  'waste',
+  'adjust',
+  'transfer_out',
+  'transfer_in',
+  'count',
+];
+
+/**
+ * One stock movement. Written once with a client-generated id, never updated or deleted;
+ * a correction is a new event whose `correctsId` names the event it compensates.
+ */
+export interface LedgerEvent {
+  id: string;
+  orgId: string;
+  type: LedgerEventType;
+  lotId: string;
+  locationId: string;
+  /** Signed change in base-unit thousandths as seen by this lot × location (draws are negative). */
+  quantityMilli: number;
+  actorId: string;
+  deviceId: string;
+  /** ISO timestamp on the device's clock when it happened. */
+  deviceTime: string;
+  /** Visit the draw belongs to, when there is one. */
+  visitId: string | null;
+  correctsId: string | null;
+  /** Type-specific facts (supplier, PO, waste reason, override, FEFO deviation reason…). */
+  payload: Record<string, string | number | boolean | null>;
+}

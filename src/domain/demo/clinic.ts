@@ -34,7 +34,13 @@ const MAIN = demoId(2, 1);
 const SATELLITE = demoId(2, 2);
 const loc = (id: string, name: string, storage: string): Location => ({ id, orgId: ORG, name, storage });
 
-function staff(n: number, name: string, role: Staff['role'], demoPin: string, locationIds: string[] = []): DemoStaff {
+function staff(
+  n: number,
+  name: string,
+  role: Staff['role'],
+  demoPin: string,
+  locationIds: string[] = [],
+): DemoStaff {
   return { id: demoId(3, n), orgId: ORG, name, role, locationIds, demoPin };
 }
 
@@ -47,16 +53,108 @@ export const DEMO_IDS = { organization: ORG, mainLocation: MAIN, satelliteLocati
 
 export function buildDemoClinic(today: string): DemoClinic {
   const products: Product[] = [
-    product(1, { name: 'Botox Cosmetic 100 U', manufacturer: 'Allergan Aesthetics', category: 'neurotoxin', baseUnit: 'U', containerSizeMilli: 100_000, containersPerPack: 1, gtins: ['00099000000011'], patientPricePerUnitCents: 1400, minStockMilli: 300_000, beyondUseHours: 24, supplier: 'Allergan Aesthetics' }),
-    product(2, { name: 'Dysport 300 U', manufacturer: 'Galderma', category: 'neurotoxin', baseUnit: 'U', containerSizeMilli: 300_000, containersPerPack: 1, gtins: ['00099000000028'], patientPricePerUnitCents: 500, minStockMilli: 300_000, beyondUseHours: 24, supplier: 'Galderma' }),
-    product(3, { name: 'Xeomin 100 U', manufacturer: 'Merz Aesthetics', category: 'neurotoxin', baseUnit: 'U', containerSizeMilli: 100_000, containersPerPack: 1, gtins: ['00099000000035'], patientPricePerUnitCents: 1200, minStockMilli: 200_000, beyondUseHours: 24, supplier: 'Merz Aesthetics' }),
-    product(4, { name: 'Juvéderm Ultra XC 1 mL', manufacturer: 'Allergan Aesthetics', category: 'filler', baseUnit: 'mL', containerSizeMilli: 1_000, containersPerPack: 2, gtins: ['00099000000042', '10099000000049'], patientPricePerUnitCents: 75_000, minStockMilli: 4_000, beyondUseHours: null, supplier: 'Allergan Aesthetics' }),
-    product(5, { name: 'Restylane Lyft 1 mL', manufacturer: 'Galderma', category: 'filler', baseUnit: 'mL', containerSizeMilli: 1_000, containersPerPack: 1, gtins: ['00099000000059'], patientPricePerUnitCents: 80_000, minStockMilli: 3_000, beyondUseHours: null, supplier: 'Galderma' }),
-    product(6, { name: 'Sculptra vial', manufacturer: 'Galderma', category: 'biostimulator', baseUnit: 'each', containerSizeMilli: 1_000, containersPerPack: 1, gtins: ['00099000000066'], patientPricePerUnitCents: 95_000, minStockMilli: 2_000, beyondUseHours: 72, supplier: 'Galderma' }),
+    product(1, {
+      name: 'Botox Cosmetic 100 U',
+      manufacturer: 'Allergan Aesthetics',
+      category: 'neurotoxin',
+      baseUnit: 'U',
+      containerSizeMilli: 100_000,
+      containersPerPack: 1,
+      gtins: ['00099000000011'],
+      patientPricePerUnitCents: 1400,
+      minStockMilli: 300_000,
+      beyondUseHours: 24,
+      supplier: 'Allergan Aesthetics',
+    }),
+    product(2, {
+      name: 'Dysport 300 U',
+      manufacturer: 'Galderma',
+      category: 'neurotoxin',
+      baseUnit: 'U',
+      containerSizeMilli: 300_000,
+      containersPerPack: 1,
+      gtins: ['00099000000028'],
+      patientPricePerUnitCents: 500,
+      minStockMilli: 300_000,
+      beyondUseHours: 24,
+      supplier: 'Galderma',
+    }),
+    product(3, {
+      name: 'Xeomin 100 U',
+      manufacturer: 'Merz Aesthetics',
+      category: 'neurotoxin',
+      baseUnit: 'U',
+      containerSizeMilli: 100_000,
+      containersPerPack: 1,
+      gtins: ['00099000000035'],
+      patientPricePerUnitCents: 1200,
+      minStockMilli: 200_000,
+      beyondUseHours: 24,
+      supplier: 'Merz Aesthetics',
+    }),
+    product(4, {
+      name: 'Juvéderm Ultra XC 1 mL',
+      manufacturer: 'Allergan Aesthetics',
+      category: 'filler',
+      baseUnit: 'mL',
+      containerSizeMilli: 1_000,
+      containersPerPack: 2,
+      gtins: ['00099000000042', '10099000000049'],
+      patientPricePerUnitCents: 75_000,
+      minStockMilli: 4_000,
+      beyondUseHours: null,
+      supplier: 'Allergan Aesthetics',
+    }),
+    product(5, {
+      name: 'Restylane Lyft 1 mL',
+      manufacturer: 'Galderma',
+      category: 'filler',
+      baseUnit: 'mL',
+      containerSizeMilli: 1_000,
+      containersPerPack: 1,
+      gtins: ['00099000000059'],
+      patientPricePerUnitCents: 80_000,
+      minStockMilli: 3_000,
+      beyondUseHours: null,
+      supplier: 'Galderma',
+    }),
+    product(6, {
+      name: 'Sculptra vial',
+      manufacturer: 'Galderma',
+      category: 'biostimulator',
+      baseUnit: 'each',
+      containerSizeMilli: 1_000,
+      containersPerPack: 1,
+      gtins: ['00099000000066'],
+      patientPricePerUnitCents: 95_000,
+      minStockMilli: 2_000,
+      beyondUseHours: 72,
+      supplier: 'Galderma',
+    }),
   ];
-  const [botox, dysport, xeomin, juvederm, restylane, sculptra] = products.map((p) => p.id) as [string, string, string, string, string, string];
-  const lot = (n: number, productId: string, lotNumber: string, expiresInDays: number, unitCostMicros: number, status: Lot['status'] = 'available'): Lot => ({
-    id: demoId(5, n), orgId: ORG, productId, lotNumber, expiry: addDays(today, expiresInDays), unitCostMicros, status,
+  const [botox, dysport, xeomin, juvederm, restylane, sculptra] = products.map((p) => p.id) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const lot = (
+    n: number,
+    productId: string,
+    lotNumber: string,
+    expiresInDays: number,
+    unitCostMicros: number,
+    status: Lot['status'] = 'available',
+  ): Lot => ({
+    id: demoId(5, n),
+    orgId: ORG,
+    productId,
+    lotNumber,
+    expiry: addDays(today, expiresInDays),
+    unitCostMicros,
+    status,
   });
   const lots: Lot[] = [
     lot(1, botox, 'C8123AC4', 20, 6_500_000), // $6.50/U: the worked example in the seeds; expires soon
@@ -69,15 +167,33 @@ export function buildDemoClinic(today: string): DemoClinic {
     lot(8, sculptra, 'SC24M07', 500, 410_000_000),
   ];
   const receivedAt = `${addDays(today, -14)}T15:00:00.000Z`;
-  const receipt = (n: number, lotIndex: number, locationId: string, quantityMilli: number, purchaseOrder: string): Receipt => {
+  const receipt = (
+    n: number,
+    lotIndex: number,
+    locationId: string,
+    quantityMilli: number,
+    purchaseOrder: string,
+  ): Receipt => {
     const received = lots[lotIndex - 1];
     if (!received) throw new Error(`demo receipt ${n} names a missing lot ${lotIndex}`);
     const supplier = products.find((p) => p.id === received.productId)?.supplier ?? 'unknown';
-    return { id: demoId(6, n), lotId: received.id, locationId, quantityMilli, receivedAt, supplier, purchaseOrder, actorId: demoId(3, 2) };
+    return {
+      id: demoId(6, n),
+      lotId: received.id,
+      locationId,
+      quantityMilli,
+      receivedAt,
+      supplier,
+      purchaseOrder,
+      actorId: demoId(3, 2),
+    };
   };
   return {
     organization: { id: ORG, name: 'Lumen Aesthetics (demo)' },
-    locations: [loc(MAIN, 'Lumen Aesthetics — Main St', 'Med fridge, Room 2'), loc(SATELLITE, 'Lumen Aesthetics — Harbor', 'Med fridge, back office')],
+    locations: [
+      loc(MAIN, 'Lumen Aesthetics — Main St', 'Med fridge, Room 2'),
+      loc(SATELLITE, 'Lumen Aesthetics — Harbor', 'Med fridge, back office'),
+    ],
     staff: [
       staff(1, 'Morgan Lee', 'admin', '2468'),
       staff(2, 'Casey Kim', 'manager', '3690'),

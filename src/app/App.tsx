@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { CountScreen } from '../features/count/CountScreen';
+import { ReceiveScreen } from '../features/receive/ReceiveScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StockScreen } from '../features/stock/StockScreen';
+import { TreatScreen } from '../features/treat/TreatScreen';
+import { Icon } from '../ui/icons';
+import { Header } from './Header';
+import { SCREENS } from './screens';
+import { useTrackSyncStatus } from './sync-status';
+import { UpdateBanner } from './UpdateBanner';
+
+function NavBar() {
+  const [location] = useLocation();
+  return (
+    <nav className="nav" aria-label="Screens">
+      {SCREENS.map((s) => (
+        <Link
+          key={s.id}
+          href={s.path}
+          className="nav__link"
+          data-testid={`nav-${s.id}`}
+          aria-current={location === s.path ? 'page' : undefined}
+        >
+          <Icon name={s.id} />
+          <span>{s.label}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Marks the moment the shell is usable (database open, screen rendered) for tests and benchmarks. */
+function useReadyMark() {
+  useEffect(() => {
+    document.documentElement.dataset.ready = 'true';
+    performance.mark('chairside:ready');
+  }, []);
+}
+
+export function App() {
+  useTrackSyncStatus();
+  useReadyMark();
+  return (
+    <div className="shell">
+      <Header />
+      <UpdateBanner />
+      <main className="main">
+        <Switch>
+          <Route path="/treat" component={TreatScreen} />
+          <Route path="/receive" component={ReceiveScreen} />
+          <Route path="/count" component={CountScreen} />
+          <Route path="/stock" component={StockScreen} />
+          <Route path="/reports" component={ReportsScreen} />
+          <Route path="/settings" component={SettingsScreen} />
+          <Route>
+            <Redirect to="/treat" replace />
+          </Route>
+        </Switch>
+      </main>
+      <NavBar />
+    </div>
+  );
+}

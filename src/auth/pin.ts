@@ -1,0 +1,93 @@
+/**
+ * Staff PIN hashing: PBKDF2-HMAC-SHA-256 through Web Crypto (`globalThis.crypto.subtle`), so the
+ * same code runs in Node 20 (the server seed) and in the browser (offline PIN check on the tablet).
+ *
+ * Default 210,000 iterations: the OWASP Password Storage Cheat Sheet (2023) recommendation for
+ * PBKDF2-HMAC-SHA256. A 4-8 digit PIN has at most 10^8 values, so the KDF only slows an attacker
+ * who has the hashes; lockout after failed attempts is what actually protects a PIN.
+ *
+ * Encoding: `pbkdf2-sha256$<iterations>$<saltBase64>$<hashBase64>`, e.g.
+ *   hashPin('2468', { iterations: 1000, salt: 16 zero bytes })
+ *   → 'pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA==$<44 base64 chars>'
+ * The iteration count travels with the hash so it can be raised later without breaking old hashes.
+ */
+
+export const PIN_DEFAULT_ITERATIONS = 210_000;
+const PREFIX = 'pbkdf2-sha256';
+const SALT_BYTES = 16;
+const HASH_BITS = 256;
+/** Refuse absurd counts from a stored string: a tampered hash must not hang the tablet. */
+const MAX_ITERATIONS = 10_000_000;
+
+/** A PIN is 4 to 8 ASCII digits: isValidPinFormat('2468') = true, isValidPinFormat('12a4') = false. */
+export function isValidPinFormat(pin: string): boolean {
+  return /^[0-9]{4,8}$/.test(pin);
+}
+
+export async function hashPin(
+  pin: string,
+  opts: { iterations?: number; salt?: Uint8Array } = {},
+): Promise<string> {
+  const iterations = opts.iterations ?? PIN_DEFAULT_ITERATIONS;
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new RangeError(`PIN hash iterations must be an integer from 1 to ${MAX_ITERATIONS}`);
+  }
+  const salt = opts.salt
+    ? new Uint8Array(opts.salt)
+    : globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const hash = await derive(pin, salt, iterations);
+  return [PREFIX, String(iterations), toBase64(salt), toBase64(hash)].join('$');
+}
+
+/** True when `pin` matches `encoded`; false for a wrong PIN or a malformed hash (never throws for those). */
+export async function verifyPin(pin: string, encoded: string): Promise<boolean> {
+  const parsed = parseEncoded(encoded);
+  if (!parsed) return false;
+  const actual = await derive(pin, parsed.salt, parsed.iterations);
+  return constantTimeEqual(actual, parsed.hash);
+}
+
+function parseEncoded(
+  encoded: string,
+): { iterations: number; salt: Uint8Array<ArrayBuffer>; hash: Uint8Array } | null {
+  const parts = encoded.split('$');
+  if (parts.length !== 4 || parts[0] !== PREFIX) return null;
+  const [, iterationsText = '', saltText = '', hashText = ''] = parts;
+  if (!/^[1-9][0-9]*$/.test(iterationsText)) return null;
+  const iterations = Number(iterationsText);
+  if (iterations > MAX_ITERATIONS) return null;
+  const salt = fromBase64(saltText);
+  const hash = fromBase64(hashText);
+  if (!salt || !hash || salt.length === 0 || hash.length !== HASH_BITS / 8) return null;
+  return { iterations, salt, hash };
+}
+
+async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+  const subtle = globalThis.crypto.subtle;
+  const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS);
+  return new Uint8Array(bits);
+}
+
+/** Compares every byte regardless of where the first difference is, so timing reveals nothing. */
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}

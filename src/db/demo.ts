@@ -1,0 +1,34 @@
+/**
+ * "Load demo clinic": puts the shared demo data set (src/domain/demo) into this tablet's
+ * database so staff can try Chairside before sync brings their real data. Idempotent: the demo
+ * uses fixed ids, so loading twice — or later syncing the server's demo seed — converges.
+ */
+import { buildDemoClinic } from '../domain/demo/clinic';
+import { receiptToEvent } from '../domain/demo/events';
+import type { ChairsideDatabase, StaffDoc } from './collections';
+import { upsertCatalog } from './repositories/catalog';
+import { appendEvents } from './repositories/events';
+
+export interface LoadDemoOptions {
+  /** Today's date on the device (YYYY-MM-DD); demo expiries are relative to it. */
+  today: string;
+  hashPin: (pin: string) => Promise<string>;
+}
+
+export async function loadDemoClinic(db: ChairsideDatabase, options: LoadDemoOptions): Promise<void> {
+  const clinic = buildDemoClinic(options.today);
+  const staff: StaffDoc[] = [];
+  for (const { demoPin, ...person } of clinic.staff) {
+    staff.push({ ...person, pinHash: await options.hashPin(demoPin) });
+  }
+  await upsertCatalog(db, {
+    locations: clinic.locations,
+    staff,
+    products: clinic.products,
+    lots: clinic.lots,
+  });
+  await appendEvents(
+    db,
+    clinic.receipts.map((r) => receiptToEvent(r, clinic.organization.id)),
+  );
+}
