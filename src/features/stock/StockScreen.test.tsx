@@ -12,7 +12,11 @@ afterEach(cleanup);
 describe('Stock screen', () => {
   it('says what it will do when the tablet holds no stock', async () => {
     const { db } = await openTestDatabase();
-    render(<DatabaseProvider value={{ db, deviceId: 'd1' }}><StockScreen /></DatabaseProvider>);
+    render(
+      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+        <StockScreen />
+      </DatabaseProvider>,
+    );
     expect(await screen.findByText(/Nothing is stored on this tablet yet/)).toBeTruthy();
     await db.close();
   });
@@ -20,7 +24,11 @@ describe('Stock screen', () => {
   it('lists demo lots with on-hand quantity, cost and a red status for expired and recalled lots', async () => {
     const { db } = await openTestDatabase();
     await loadDemoClinic(db, { today: deviceToday(), hashPin: async (pin) => `test$${pin}` });
-    render(<DatabaseProvider value={{ db, deviceId: 'd1' }}><StockScreen /></DatabaseProvider>);
+    render(
+      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+        <StockScreen />
+      </DatabaseProvider>,
+    );
     const xeomin = (await screen.findByText('Xeomin 100 U')).closest('section') as HTMLElement;
     expect(within(xeomin).getByText('Expired')).toBeTruthy();
     const botox = screen.getByText('Botox Cosmetic 100 U').closest('section') as HTMLElement;

@@ -1,0 +1,79 @@
+/**
+ * Server configuration from the environment. Every value is validated up front so a typo
+ * (PORT=abc) stops the process with one readable line instead of a stack trace later.
+ */
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** 0 = let the OS pick a free port (tests). */
+  port: number;
+  host: string;
+  /** Absolute; PGlite keeps its files in `<dataDir>/pglite`. */
+  dataDir: string;
+  /** Set = use PostgreSQL through `pg`; null = embedded PGlite. */
+  databaseUrl: string | null;
+  /** Absolute path of the built PWA (vite's dist/). */
+  staticDir: string;
+  logLevel: LogLevel;
+  /** CHAIRSIDE_TEST_CONTROL=1 exposes /__test__/* routes for browser tests. Never in production. */
+  testControl: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws ConfigError with a one-line message. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  return {
+    port: parsePort(env.PORT),
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    dataDir: resolve(cwd, nonEmpty(env.DATA_DIR) ?? './data'),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    staticDir: resolve(cwd, nonEmpty(env.STATIC_DIR) ?? './dist'),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    testControl: parseFlag('CHAIRSIDE_TEST_CONTROL', env.CHAIRSIDE_TEST_CONTROL),
+  };
+}
+
+/** Unset or blank means "use the default"; whitespace around a value is a typo we forgive. */
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(value: string | undefined): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return 8080;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535 (0 = any free port), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseDatabaseUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return raw;
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const raw = nonEmpty(value)?.toLowerCase() ?? 'info';
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean {
+  const raw = nonEmpty(value) ?? '0';
+  if (raw !== '0' && raw !== '1') throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+  return raw === '1';
+}

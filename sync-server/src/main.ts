@@ -1,0 +1,100 @@
+/**
+ * CLI entry: `node --import tsx sync-server/src/main.ts [--demo]`.
+ * Opens the store, migrates, optionally seeds the demo clinic, serves, and shuts down cleanly on
+ * SIGTERM/SIGINT (a second signal forces exit). Startup failures print one line and exit 1.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { hashPin } from '../../src/auth/pin';
+import { DEMO_IDS, buildDemoClinic } from '../../src/domain/demo/clinic';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import type { Config } from './config';
+import { openStore, pgliteDir } from './store/store';
+import type { Store } from './store/store';
+
+function readVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+/** Local calendar date as YYYY-MM-DD: the demo's expiries are relative to the clinic's today. */
+function localToday(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function seedDemo(store: Store): Promise<boolean> {
+  if (await store.hasOrganization(DEMO_IDS.organization)) return false;
+  const clinic = buildDemoClinic(localToday(new Date()));
+  const hashes = await Promise.all(clinic.staff.map(async (s) => [s.id, await hashPin(s.demoPin)] as const));
+  await store.seedDemoClinic(clinic, Object.fromEntries(hashes));
+  return true;
+}
+
+function describeStore(store: Store, config: Config): string {
+  return store.kind === 'postgres' ? 'postgres' : `pglite at ${pgliteDir(config.dataDir)}`;
+}
+
+function handleSignals(app: FastifyInstance, store: Store): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.error(`Chairside: ${signal} again, forcing exit`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Chairside: ${signal} received, shutting down`);
+    void (async () => {
+      try {
+        await app.close();
+        await store.close();
+        console.log('Chairside: shutdown complete');
+        process.exit(0);
+      } catch (error) {
+        console.error(`Chairside: shutdown failed: ${reason(error)}`);
+        process.exit(1);
+      }
+    })();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    await store.migrate();
+    const seeded = values.demo ? await seedDemo(store) : false;
+    const app = await buildApp({ store, config, version: readVersion() });
+    handleSignals(app, store);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const lines = [
+      `Chairside is running at http://localhost:${port}  (store: ${describeStore(store, config)})`,
+    ];
+    if (values.demo) {
+      const state = seeded ? 'seeded' : 'already present';
+      lines.push(`Demo clinic ${state}: sign in with the demo PINs listed in README.md ("Demo clinic").`);
+    }
+    // One write, so whoever waits for the URL line also has the demo line.
+    console.log(lines.join('\n'));
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Chairside failed to start: ${reason(error)}`);
+  process.exit(1);
+});

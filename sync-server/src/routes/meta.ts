@@ -1,0 +1,30 @@
+/** Health and version endpoints: what load balancers, the tablet and humans poll. */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/store';
+
+/** Sync protocol version; bumped only on incompatible wire changes. The tablet checks it. */
+export const PROTOCOL_VERSION = 1;
+
+/** The slice of the Store these routes need (tests pass a stub). */
+export type MetaStore = Pick<Store, 'kind' | 'ping' | 'schemaVersion'>;
+
+export function registerMetaRoutes(app: FastifyInstance, deps: { store: MetaStore; version: string }): void {
+  const { store, version } = deps;
+
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await store.ping();
+      return { ok: true, store: store.kind, schemaVersion: await store.schemaVersion() };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: store unreachable');
+      const reason = error instanceof Error ? error.message : String(error);
+      return reply.code(503).send({ ok: false, error: `store unavailable: ${reason}` });
+    }
+  });
+
+  app.get('/api/v1/version', async () => ({
+    app: version,
+    protocol: PROTOCOL_VERSION,
+    schemaVersion: await store.schemaVersion(),
+  }));
+}

@@ -1,0 +1,88 @@
+/**
+ * The server's data access: services call these methods, never SQL. Backed by one SqlDriver
+ * (PGlite or PostgreSQL, chosen by `openStore` from the config).
+ */
+import { join } from 'node:path';
+import type { DemoClinic } from '../../../src/domain/demo/clinic';
+import type { Organization } from '../../../src/domain/model';
+import type { Config } from '../config';
+import type { SqlDriver, StoreKind } from './driver';
+import { migrate, schemaVersion } from './migrations';
+import { openPgliteDriver } from './pglite-driver';
+import { openPostgresDriver } from './postgres-driver';
+import { insertDemoClinic } from './seed';
+import type { PinHashes } from './seed';
+
+export interface OrgSummary {
+  locations: number;
+  staff: number;
+  products: number;
+  lots: number;
+  events: number;
+}
+
+export class Store {
+  constructor(readonly driver: SqlDriver) {}
+
+  get kind(): StoreKind {
+    return this.driver.kind;
+  }
+
+  /** Applies pending migrations; returns the ids applied. */
+  migrate(): Promise<number[]> {
+    return migrate(this.driver);
+  }
+
+  /** Throws if the database cannot answer a trivial query (health checks). */
+  async ping(): Promise<void> {
+    await this.driver.query('SELECT 1');
+  }
+
+  schemaVersion(): Promise<number> {
+    return schemaVersion(this.driver);
+  }
+
+  async hasOrganization(orgId: string): Promise<boolean> {
+    const rows = await this.driver.query('SELECT 1 FROM organizations WHERE id = $1', [orgId]);
+    return rows.length > 0;
+  }
+
+  /** Idempotent: see seed.ts. All or nothing, in one transaction. */
+  seedDemoClinic(clinic: DemoClinic, pinHashes: PinHashes): Promise<void> {
+    return this.driver.transaction((tx) => insertDemoClinic(tx, clinic, pinHashes));
+  }
+
+  async summary(orgId: string): Promise<OrgSummary> {
+    const [row] = await this.driver.query<OrgSummary>(
+      `SELECT
+         (SELECT count(*) FROM locations WHERE org_id = $1)::integer AS locations,
+         (SELECT count(*) FROM staff WHERE org_id = $1)::integer AS staff,
+         (SELECT count(*) FROM products WHERE org_id = $1)::integer AS products,
+         (SELECT count(*) FROM lots WHERE org_id = $1)::integer AS lots,
+         (SELECT count(*) FROM events WHERE org_id = $1)::integer AS events`,
+      [orgId],
+    );
+    if (!row) throw new Error('summary query returned no row');
+    return row;
+  }
+
+  listOrganizations(): Promise<Organization[]> {
+    return this.driver.query<Organization>('SELECT id, name FROM organizations ORDER BY name, id');
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite in `<dataDir>/pglite`. Does not migrate. */
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+  const driver = config.databaseUrl
+    ? await openPostgresDriver(config.databaseUrl)
+    : await openPgliteDriver(pgliteDir(config.dataDir));
+  return new Store(driver);
+}
+
+export function pgliteDir(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}

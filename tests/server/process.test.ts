@@ -1,0 +1,100 @@
+/**
+ * The real CLI as a user runs it: `node --import tsx sync-server/src/main.ts --demo`.
+ * PORT=0 lets the OS pick a port; the test reads it from the one "running at" line.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const RUNNING = /Chairside is running at (http:\/\/localhost:(\d+))\s+\(store: pglite at (.+)\)/;
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+let dataDir = '';
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'chairside-proc-'));
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function start(args: string[], env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
+
+/** Resolves with the URL once the server prints it; rejects with the output if it exits first. */
+function waitForUrl(run: Run): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const match = RUNNING.exec(run.output());
+      if (match?.[1]) resolve(match[1]);
+    };
+    run.child.stdout?.on('data', check);
+    void run.exited.then(({ code }) =>
+      reject(new Error(`server exited (${code}) before listening:\n${run.output()}`)),
+    );
+    check();
+  });
+}
+
+describe('sync server process', () => {
+  it('[SV9] starts with --demo on a free port, answers /healthz, and exits 0 on SIGTERM', async () => {
+    const run = start(['--demo'], { PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+    const url = await waitForUrl(run);
+    expect(run.output()).toContain(`pglite at ${join(dataDir, 'pglite')}`);
+    expect(run.output()).toMatch(/Demo clinic seeded: .*README/);
+
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, store: 'pglite', schemaVersion: 1 });
+
+    const signalledAt = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(run.output()).toContain('SIGTERM received, shutting down');
+    expect(run.output()).toContain('shutdown complete');
+  });
+
+  it('keeps the demo data on restart and does not seed it twice', async () => {
+    // Runs after the first test on the same DATA_DIR (vitest runs tests in a file in order).
+    const run = start(['--demo'], { PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
+    await waitForUrl(run);
+    expect(run.output()).toContain('Demo clinic already present');
+    run.child.kill('SIGINT');
+    expect((await run.exited).code).toBe(0);
+  });
+
+  it('[SV10] refuses a bad PORT with one readable line and exit code 1', async () => {
+    const run = start([], { PORT: 'abc', DATA_DIR: dataDir });
+    expect((await run.exited).code).toBe(1);
+    expect(run.output().trim()).toBe(
+      'Chairside failed to start: PORT must be an integer from 0 to 65535 (0 = any free port), got "abc"',
+    );
+  });
+});
