@@ -35,6 +35,7 @@ function event(overrides: Partial<LedgerEvent> = {}): LedgerEvent {
     deviceId: 'device-1',
     deviceTime: '2026-11-23T10:00:00.000Z',
     visitId: null,
+    containerId: null,
     correctsId: null,
     payload: {},
     ...overrides,

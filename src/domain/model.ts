@@ -118,7 +118,37 @@ export interface LedgerEvent {
   deviceTime: string;
   /** Visit the draw belongs to, when there is one. */
   visitId: string | null;
+  /**
+   * The opened vial/syringe this movement concerns. An `open` event starts a container whose id is
+   * the open event's own id; draws and leftover waste from it carry that id. Null otherwise.
+   */
+  containerId: string | null;
   correctsId: string | null;
   /** Type-specific facts (supplier, PO, waste reason, override, FEFO deviation reason…). */
   payload: Record<string, string | number | boolean | null>;
+}
+
+/** Why an event exists beyond its type: waste reasons (SPEC [L1]). */
+export type WasteReason = 'spill' | 'expired' | 'damaged' | 'beyond_use_leftover' | 'other';
+export const WASTE_REASONS: readonly WasteReason[] = [
+  'spill',
+  'expired',
+  'damaged',
+  'beyond_use_leftover',
+  'other',
+];
+
+/** A treatment: draws attach to it. The chart reference identifies the patient without a name. */
+export interface Visit {
+  id: string;
+  orgId: string;
+  locationId: string;
+  patientChartRef: string;
+  providerId: string;
+  treatmentAreas: string[];
+  /** What the patient was charged, for margin; null if not entered. */
+  priceChargedCents: number | null;
+  /** ISO timestamp on the device when the visit started. */
+  startedAt: string;
+  deviceId: string;
 }

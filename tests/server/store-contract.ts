@@ -146,7 +146,7 @@ export function defineStoreContract(backend: StoreBackend): void {
       if (!receipt) throw new Error('demo clinic has no receipts');
       const rows = await driver.query<Record<string, unknown>>(
         `SELECT id, org_id, type, lot_id, location_id, quantity_milli, actor_id, device_id, device_time,
-                visit_id, corrects_id, payload FROM events WHERE id = $1`,
+                visit_id, corrects_id, container_id, payload FROM events WHERE id = $1`,
         [receipt.id],
       );
       const e = receiptToEvent(receipt, clinic.organization.id);
@@ -163,6 +163,7 @@ export function defineStoreContract(backend: StoreBackend): void {
           device_time: new Date(e.deviceTime),
           visit_id: null,
           corrects_id: null,
+          container_id: null,
           payload: { supplier: receipt.supplier, purchaseOrder: receipt.purchaseOrder },
         },
       ]);

@@ -20,6 +20,7 @@ export const eventSchemaV0: RxJsonSchema<LedgerEvent> = {
     deviceTime: { type: 'string', maxLength: 32 },
     visitId: { type: ['string', 'null'], maxLength: 64 },
     correctsId: { type: ['string', 'null'], maxLength: 64 },
+    containerId: { type: ['string', 'null'], maxLength: 64 },
     payload: { type: 'object' },
   },
   required: [
@@ -34,6 +35,7 @@ export const eventSchemaV0: RxJsonSchema<LedgerEvent> = {
     'deviceTime',
     'visitId',
     'correctsId',
+    'containerId',
     'payload',
   ],
   indexes: ['lotId', 'deviceId'],

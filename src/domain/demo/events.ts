@@ -15,6 +15,7 @@ export function receiptToEvent(receipt: Receipt, orgId: string, deviceId = DEMO_
     deviceId,
     deviceTime: receipt.receivedAt,
     visitId: null,
+    containerId: null,
     correctsId: null,
     payload: { supplier: receipt.supplier, purchaseOrder: receipt.purchaseOrder },
   };

@@ -75,6 +75,7 @@ CREATE TABLE events (
   device_time timestamptz,
   visit_id uuid,
   corrects_id uuid,
+  container_id uuid,
   server_time timestamptz NOT NULL DEFAULT now(),
   payload jsonb NOT NULL DEFAULT '{}'
 );

@@ -70,8 +70,8 @@ export async function insertDemoClinic(
     const e = receiptToEvent(r, org.id);
     await tx.query(
       `INSERT INTO events (id, org_id, type, lot_id, location_id, quantity_milli, actor_id, device_id, device_time,
-         visit_id, corrects_id, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
+         visit_id, corrects_id, container_id, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
       [
         e.id,
         e.orgId,
@@ -84,6 +84,7 @@ export async function insertDemoClinic(
         e.deviceTime,
         e.visitId,
         e.correctsId,
+        e.containerId,
         JSON.stringify(e.payload),
       ],
     );
