@@ -10,6 +10,7 @@ import { newId } from './app/runtime';
 import { requestPersistentStorage } from './app/storage';
 import { applyTheme, readTheme } from './app/theme';
 import { openDatabase } from './db/database';
+import { repairBalancesIfStale } from './db/repositories/balances';
 import { ensureDeviceId } from './db/repositories/settings';
 import { BootFailure } from './ui/BootFailure';
 import './ui/theme.css';
@@ -21,6 +22,8 @@ async function boot(): Promise<void> {
   try {
     const db = await openDatabase();
     const deviceId = await ensureDeviceId(db, newId);
+    // A crash between storing an event and updating its balance is mended before anyone reads stock.
+    await repairBalancesIfStale(db);
     void requestPersistentStorage();
     root.render(
       <StrictMode>

@@ -1,3 +1,4 @@
+import { useSession } from './session';
 import { useSyncStatus } from './sync-status';
 
 /** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */
@@ -9,6 +10,7 @@ export function Header() {
   return (
     <header className="header">
       <h1 className="brand">Chairside</h1>
+      <SignedIn />
       <p
         className={`sync sync--${online ? 'online' : 'offline'}`}
         data-testid="sync-status"
@@ -18,5 +20,19 @@ export function Header() {
         {online ? 'Online' : 'Offline — working locally'} · {pending}
       </p>
     </header>
+  );
+}
+
+function SignedIn() {
+  const staff = useSession((s) => s.staff);
+  const signOut = useSession((s) => s.signOut);
+  if (!staff) return null;
+  return (
+    <p className="signed-in">
+      <span data-testid="signed-in-as">{staff.name}</span>
+      <button type="button" className="button button--ghost button--small" data-testid="switch-staff" onClick={signOut}>
+        Switch
+      </button>
+    </p>
   );
 }

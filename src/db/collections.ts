@@ -1,13 +1,20 @@
 /**
  * The collection plan. RxDB's open core allows at most 13 collections per database; Chairside's
  * budget (decisions/2026-11-23_collection-budget.md) is: locations, staff, products, lots, events,
- * settings (now), balances, visits, counts, purchase_orders (treatment, receiving and counting
- * issues), leaving 3 spare. Every schema version above 0 needs a migration strategy here.
+ * settings, balances, containers, visits (now), counts, purchase_orders (receiving and counting),
+ * leaving 2 spare. Every schema version above 0 needs a migration strategy here.
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
-import type { LedgerEvent, Location, Lot, Product, Staff } from '../domain/model';
+import type { Location, Lot, Product, Staff, Visit } from '../domain/model';
 import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './schemas/catalog';
-import { eventSchemaV0, settingSchemaV0, type SettingDoc } from './schemas/ledger';
+import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
+import {
+  containerSchemaV0,
+  lotBalanceSchemaV0,
+  visitSchemaV0,
+  type ContainerDoc,
+  type LotBalanceDoc,
+} from './schemas/treatment';
 
 export type StaffDoc = Staff & { pinHash: string };
 
@@ -16,8 +23,11 @@ export interface ChairsideCollections {
   staff: RxCollection<StaffDoc>;
   products: RxCollection<Product>;
   lots: RxCollection<Lot>;
-  events: RxCollection<LedgerEvent>;
+  events: RxCollection<EventDoc>;
   settings: RxCollection<SettingDoc>;
+  balances: RxCollection<LotBalanceDoc>;
+  containers: RxCollection<ContainerDoc>;
+  visits: RxCollection<Visit>;
 }
 
 export type ChairsideDatabase = RxDatabase<ChairsideCollections>;
@@ -40,6 +50,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   lots: { schema: lotSchemaV0, migrationStrategies: {} },
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
+  balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
+  containers: { schema: containerSchemaV0, migrationStrategies: {} },
+  visits: { schema: visitSchemaV0, migrationStrategies: {} },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

@@ -74,13 +74,21 @@ describe('local database', () => {
 
   it('[L3] a second delivery of the same event id is a no-op', async () => {
     const { db } = await freshDb();
-    expect(await appendEvents(db, [event()])).toEqual({ inserted: 1, alreadyPresent: [] });
+    expect(await appendEvents(db, [event()])).toEqual({ inserted: [event()], alreadyPresent: [] });
     const again = await appendEvents(db, [
       event({ quantityMilli: 5 }),
       event({ id: '0190a000-0000-7000-8000-00000000f002' }),
     ]);
-    expect(again).toEqual({ inserted: 1, alreadyPresent: [event().id] });
+    expect(again.inserted.map((e) => e.id)).toEqual(['0190a000-0000-7000-8000-00000000f002']);
+    expect(again.alreadyPresent).toEqual([event().id]);
     expect((await db.events.findOne(event().id).exec())?.quantityMilli).toBe(100_000);
+  });
+
+  it('[L3] the same id twice in one batch counts once (pinned regression from the balance property)', async () => {
+    const { db } = await freshDb();
+    const result = await appendEvents(db, [event(), event()]);
+    expect(result.inserted).toHaveLength(1);
+    expect(result.alreadyPresent).toEqual([event().id]);
   });
 
   it('[DB4] rejects a document that breaks its schema', async () => {

@@ -7,7 +7,7 @@ import { buildDemoClinic } from '../domain/demo/clinic';
 import { receiptToEvent } from '../domain/demo/events';
 import type { ChairsideDatabase, StaffDoc } from './collections';
 import { upsertCatalog } from './repositories/catalog';
-import { appendEvents } from './repositories/events';
+import { recordEvents } from './repositories/balances';
 
 export interface LoadDemoOptions {
   /** Today's date on the device (YYYY-MM-DD); demo expiries are relative to it. */

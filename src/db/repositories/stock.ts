@@ -13,15 +13,12 @@ export interface ProductStock {
   lots: LotLine[];
 }
 
-/**
- * Sums signed event quantities per lot across all locations. This scans the ledger, which is fine
- * at demo sizes; the materialized balances of the treatment flow replace it for the hot path.
- */
+/** On hand per lot across all locations, from the materialized balances (never the raw ledger). */
 export function watchStock(db: ChairsideDatabase): Observable<ProductStock[]> {
-  return combineLatest([db.products.find().$, db.lots.find().$, db.events.find().$]).pipe(
-    map(([products, lots, events]) => {
+  return combineLatest([db.products.find().$, db.lots.find().$, db.balances.find().$]).pipe(
+    map(([products, lots, balances]) => {
       const onHand = new Map<string, number>();
-      for (const e of events) onHand.set(e.lotId, (onHand.get(e.lotId) ?? 0) + e.quantityMilli);
+      for (const b of balances) onHand.set(b.lotId, (onHand.get(b.lotId) ?? 0) + b.onHandMilli);
       return products
         .map((p) => p.toMutableJSON())
         .sort((a, b) => a.name.localeCompare(b.name))

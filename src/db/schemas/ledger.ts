@@ -2,7 +2,13 @@
 import type { RxJsonSchema } from 'rxdb';
 import { LEDGER_EVENT_TYPES, type LedgerEvent } from '../../domain/model';
 
-export const eventSchemaV0: RxJsonSchema<LedgerEvent> = {
+/**
+ * A ledger event as stored: the domain event plus `visitKey` (visitId or ''), because RxDB can only
+ * index required, non-null fields and a visit's draws must be found without scanning the ledger.
+ */
+export type EventDoc = LedgerEvent & { visitKey: string };
+
+export const eventSchemaV0: RxJsonSchema<EventDoc> = {
   title: 'ledger event',
   version: 0,
   primaryKey: 'id',
@@ -19,6 +25,7 @@ export const eventSchemaV0: RxJsonSchema<LedgerEvent> = {
     deviceId: { type: 'string', maxLength: 64 },
     deviceTime: { type: 'string', maxLength: 32 },
     visitId: { type: ['string', 'null'], maxLength: 64 },
+    visitKey: { type: 'string', maxLength: 64 },
     correctsId: { type: ['string', 'null'], maxLength: 64 },
     containerId: { type: ['string', 'null'], maxLength: 64 },
     payload: { type: 'object' },
@@ -34,11 +41,12 @@ export const eventSchemaV0: RxJsonSchema<LedgerEvent> = {
     'deviceId',
     'deviceTime',
     'visitId',
+    'visitKey',
     'correctsId',
     'containerId',
     'payload',
   ],
-  indexes: ['lotId', 'deviceId'],
+  indexes: ['lotId', 'deviceId', 'visitKey'],
 };
 
 /** Device-local key/value settings (device id, chosen location, sound on/off…). */

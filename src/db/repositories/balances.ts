@@ -1,0 +1,142 @@
+/**
+ * Balances materialized from the ledger as events are written (or, later, replicated), so stock
+ * and FEFO lookups read a handful of documents instead of folding the ledger (SPEC [L9]).
+ *
+ * Every update is a sum or a min, so applying events in any order gives the same documents, and
+ * `appendEvents` reports only newly stored ids, so an event is never applied twice. If the app dies
+ * between storing an event and updating its balance, `repairBalancesIfStale` (run at boot) sees
+ * Σ eventCount ≠ number of events and rebuilds everything from the ledger with the domain reducer.
+ *
+ * Example: receive +100 U, then draw −40 U from container C (opened by event C):
+ *   balances[lot|loc] = { onHandMilli: 60_000, eventCount: 3, firstReceivedAt: <receive time> }
+ *   containers[C]     = { openedAt: <open time>, capacityMilli: 100_000, usedMilli: 40_000 }
+ */
+import { balanceKey, reduceLedger } from '../../domain/ledger/reducer';
+import type { LedgerEvent } from '../../domain/model';
+import type { ChairsideDatabase } from '../collections';
+import type { ContainerDoc, LotBalanceDoc } from '../schemas/treatment';
+import { allEvents, appendEvents, type AppendResult } from './events';
+
+/** Appends events and folds the newly stored ones into the materialized balances. */
+export async function recordEvents(db: ChairsideDatabase, events: LedgerEvent[]): Promise<AppendResult> {
+  const result = await appendEvents(db, events);
+  await materialize(db, result.inserted);
+  return result;
+}
+
+export async function materialize(db: ChairsideDatabase, events: LedgerEvent[]): Promise<void> {
+  for (const e of events) {
+    await applyToLotBalance(db, e);
+    if (e.containerId !== null) await applyToContainer(db, e, e.containerId);
+  }
+}
+
+/** Insert-or-modify that survives a concurrent insert of the same key (another tab). */
+async function upsertWith<T extends object>(
+  find: () => Promise<{ incrementalModify: (fn: (d: T) => T) => Promise<unknown> } | null>,
+  insert: () => Promise<unknown>,
+  modify: (doc: T) => T,
+): Promise<void> {
+  const existing = await find();
+  if (existing) {
+    await existing.incrementalModify(modify);
+    return;
+  }
+  try {
+    await insert();
+  } catch (error) {
+    const raced = await find();
+    if (!raced) throw error;
+    await raced.incrementalModify(modify);
+  }
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+async function applyToLotBalance(db: ChairsideDatabase, e: LedgerEvent): Promise<void> {
+  const key = balanceKey(e.lotId, e.locationId);
+  const received = e.type === 'receive' && e.correctsId === null ? e.deviceTime : null;
+  const fresh: LotBalanceDoc = { key, lotId: e.lotId, locationId: e.locationId, onHandMilli: e.quantityMilli, eventCount: 1, firstReceivedAt: received };
+  await upsertWith<LotBalanceDoc>(
+    () => db.balances.findOne(key).exec(),
+    () => db.balances.insert(fresh),
+    (d) => ({ ...d, onHandMilli: d.onHandMilli + e.quantityMilli, eventCount: d.eventCount + 1, firstReceivedAt: earliest(d.firstReceivedAt, received) }),
+  );
+}
+
+function withEvent(doc: ContainerDoc, e: LedgerEvent, containerId: string): ContainerDoc {
+  const next = { ...doc, usedMilli: doc.usedMilli - e.quantityMilli };
+  if (e.type === 'open' && e.id === containerId) {
+    const capacity = e.payload.capacityMilli;
+    return { ...next, lotId: e.lotId, locationId: e.locationId, openedAt: e.deviceTime, capacityMilli: typeof capacity === 'number' ? capacity : null };
+  }
+  if (e.correctsId === containerId) return { ...next, openCorrected: true };
+  return next;
+}
+
+async function applyToContainer(db: ChairsideDatabase, e: LedgerEvent, containerId: string): Promise<void> {
+  const blank: ContainerDoc = { containerId, lotId: e.lotId, locationId: e.locationId, openedAt: null, capacityMilli: null, openCorrected: false, usedMilli: 0 };
+  await upsertWith<ContainerDoc>(
+    () => db.containers.findOne(containerId).exec(),
+    () => db.containers.insert(withEvent(blank, e, containerId)),
+    (d) => withEvent(d, e, containerId),
+  );
+}
+
+/** The container as the domain sees it: an undone open means "not opened". */
+export function containerView(doc: ContainerDoc) {
+  const live = !doc.openCorrected && doc.openedAt !== null;
+  const capacityMilli = live ? doc.capacityMilli : null;
+  return {
+    containerId: doc.containerId,
+    lotId: doc.lotId,
+    locationId: doc.locationId,
+    openedAt: live ? doc.openedAt : null,
+    capacityMilli,
+    usedMilli: doc.usedMilli,
+    remainingMilli: capacityMilli === null ? null : capacityMilli - doc.usedMilli,
+  };
+}
+
+/** Replaces all materialized documents with the reducer's fold of the whole ledger. */
+export async function rebuildBalances(db: ChairsideDatabase): Promise<void> {
+  const events = await allEvents(db);
+  await db.balances.find().remove();
+  await db.containers.find().remove();
+  await materialize(db, events);
+}
+
+/** Cheap boot check: every stored event must be folded in exactly once. */
+export async function repairBalancesIfStale(db: ChairsideDatabase): Promise<boolean> {
+  const [eventCount, balances] = await Promise.all([db.events.count().exec(), db.balances.find().exec()]);
+  const folded = balances.reduce((sum, b) => sum + b.eventCount, 0);
+  if (folded === eventCount) return false;
+  await rebuildBalances(db);
+  return true;
+}
+
+/** Differences between the materialized view and the domain reducer (empty = they agree). */
+export async function diffAgainstReducer(db: ChairsideDatabase): Promise<string[]> {
+  const state = reduceLedger(await allEvents(db));
+  const diffs: string[] = [];
+  const balances = await db.balances.find().exec();
+  if (balances.length !== state.lots.size) diffs.push(`balances: ${balances.length} docs, reducer has ${state.lots.size}`);
+  for (const doc of balances) {
+    const expected = state.lots.get(doc.key);
+    if (!expected || expected.onHandMilli !== doc.onHandMilli || expected.eventCount !== doc.eventCount) {
+      diffs.push(`balance ${doc.key}: ${doc.onHandMilli}/${doc.eventCount} vs ${expected?.onHandMilli}/${expected?.eventCount}`);
+    }
+  }
+  const containers = await db.containers.find().exec();
+  if (containers.length !== state.containers.size) diffs.push(`containers: ${containers.length} docs, reducer has ${state.containers.size}`);
+  for (const doc of containers) {
+    const view = containerView(doc.toMutableJSON());
+    const expected = state.containers.get(doc.containerId);
+    if (JSON.stringify(view) !== JSON.stringify(expected)) diffs.push(`container ${doc.containerId}: ${JSON.stringify(view)} vs ${JSON.stringify(expected)}`);
+  }
+  return diffs;
+}

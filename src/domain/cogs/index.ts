@@ -1,0 +1,2 @@
+/** Cost of goods sold per visit. */
+export * from './visit';

@@ -1,0 +1,36 @@
+/**
+ * Drawing from something other than the FEFO suggestion is allowed but asks for a reason, so the
+ * manager can see why stock expired on the shelf. SPEC.md [F5].
+ */
+import type { Candidate } from './rank';
+
+export type FefoDeviationReason = 'patient_preference' | 'product_damaged' | 'lot_not_found' | 'other';
+export const FEFO_DEVIATION_REASONS: readonly FefoDeviationReason[] = [
+  'patient_preference',
+  'product_damaged',
+  'lot_not_found',
+  'other',
+];
+
+/**
+ * True when `picked` departs from FEFO: there is a suggestion and the pick is neither it nor an
+ * equal choice. Equal = same kind, no blockers and the same use-by instant (two boxes of one
+ * expiry date are interchangeable; a newer-opened vial is not, its older sibling would be wasted).
+ * With no suggestion nothing is usable: using a blocked lot is an override, not a deviation.
+ *
+ * Example: suggestion = lot A (exp 03-30), picked lot B (exp 11-05) → true (reason required);
+ * picked lot A2 (another lot, exp 03-30) → false.
+ */
+export function isFefoDeviation(suggestion: Candidate | null, picked: Candidate): boolean {
+  if (suggestion === null) return false;
+  if (
+    picked.kind === suggestion.kind &&
+    picked.lotId === suggestion.lotId &&
+    picked.containerId === suggestion.containerId
+  ) {
+    return false;
+  }
+  const equal =
+    picked.kind === suggestion.kind && picked.blockers.length === 0 && picked.useByMs === suggestion.useByMs;
+  return !equal;
+}

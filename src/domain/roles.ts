@@ -1,0 +1,43 @@
+/**
+ * Who may do what. The tablet uses it to decide what a screen offers; the sync server re-checks
+ * every event's actor with the same table (SPEC [R1]).
+ */
+import type { LedgerEventType, Role } from './model';
+
+export type Action =
+  | 'treat' // start visits, record draws
+  | 'waste'
+  | 'receive'
+  | 'transfer'
+  | 'count'
+  | 'adjust' // post adjustments and count variances
+  | 'override_block' // draw from an expired/recalled/held lot
+  | 'manage_catalog'
+  | 'manage_devices';
+
+const ALLOWED: Record<Role, readonly Action[]> = {
+  injector: ['treat', 'waste', 'count'],
+  front_desk: ['receive', 'count'],
+  manager: ['treat', 'waste', 'receive', 'transfer', 'count', 'adjust', 'override_block', 'manage_catalog'],
+  admin: ['treat', 'waste', 'receive', 'transfer', 'count', 'adjust', 'override_block', 'manage_catalog', 'manage_devices'],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return ALLOWED[role].includes(action);
+}
+
+/** The permission an event of this type needs from its actor. */
+export const ACTION_FOR_EVENT: Record<LedgerEventType, Action> = {
+  receive: 'receive',
+  open: 'treat',
+  draw: 'treat',
+  waste: 'waste',
+  adjust: 'adjust',
+  transfer_out: 'transfer',
+  transfer_in: 'transfer',
+  count: 'count',
+};
+
+export function mayRecord(role: Role, type: LedgerEventType): boolean {
+  return can(role, ACTION_FOR_EVENT[type]);
+}

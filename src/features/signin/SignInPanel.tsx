@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useLocal } from '../../app/DatabaseContext';
+import { now } from '../../app/runtime';
+import { useSession } from '../../app/session';
+import { useObservable } from '../../app/useObservable';
+import { verifyPin } from '../../auth/pin';
+import type { StaffDoc } from '../../db/collections';
+import { watchStaff } from '../../db/repositories/staff';
+import { EmptyState } from '../../ui/EmptyState';
+import { PinPad } from './PinPad';
+
+const ROLE_LABEL = { injector: 'Injector', front_desk: 'Front desk', manager: 'Manager', admin: 'Admin' } as const;
+
+/** Shared-tablet sign-in: tap your name, enter your PIN. Works offline (hashes are local). */
+export function SignInPanel() {
+  const { db } = useLocal();
+  const staff = useObservable<StaffDoc[] | null>(() => watchStaff(db), null, [db]);
+  const [chosen, setChosen] = useState<StaffDoc | null>(null);
+  const signIn = useSession((s) => s.signIn);
+
+  if (staff === null) return <div aria-busy="true" />;
+  if (staff.length === 0) {
+    return (
+      <EmptyState title="No staff on this tablet yet" action={<Link href="/settings" className="button">Open Settings</Link>}>
+        <p>Staff arrive with sync from your clinic&apos;s server. To try Chairside now, load the demo clinic in Settings.</p>
+      </EmptyState>
+    );
+  }
+  if (chosen) {
+    return (
+      <PinPad
+        title={`PIN for ${chosen.name}`}
+        onCancel={() => setChosen(null)}
+        verify={async (pin) => {
+          const ok = await verifyPin(pin, chosen.pinHash);
+          if (ok) signIn({ id: chosen.id, name: chosen.name, role: chosen.role }, now());
+          return ok;
+        }}
+      />
+    );
+  }
+  return (
+    <section className="signin" data-testid="sign-in">
+      <h2>Who is using the tablet?</h2>
+      <div className="tiles">
+        {staff.map((s) => (
+          <button key={s.id} type="button" className="tile" data-testid={`staff-${s.id}`} onClick={() => setChosen(s)}>
+            <strong>{s.name}</strong>
+            <span>{ROLE_LABEL[s.role]}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
