@@ -27,7 +27,7 @@ export async function loadDemoClinic(db: ChairsideDatabase, options: LoadDemoOpt
     products: clinic.products,
     lots: clinic.lots,
   });
-  await appendEvents(
+  await recordEvents(
     db,
     clinic.receipts.map((r) => receiptToEvent(r, clinic.organization.id)),
   );

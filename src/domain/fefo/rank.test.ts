@@ -46,7 +46,7 @@ describe('rankFefo', () => {
   });
 
   it.each([-720, -300, -240, 0, 330, 540, 840])(
-    '[D1][F2] a lot expiring 2025-03-31 is usable at 23:59:59.999 local and expired at 00:00 next day (UTC%+d min)',
+    '[D1][F2] a lot expiring 2025-03-31 is usable at 23:59:59.999 local and expired at 00:00 next day (offset %d min)',
     (utcOffsetMinutes) => {
       const localMidnightApr1 = Date.parse('2025-04-01T00:00:00.000Z') - utcOffsetMinutes * 60_000;
       const input = fefoInput({

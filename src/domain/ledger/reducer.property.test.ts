@@ -189,6 +189,8 @@ describe('reduceLedger properties', () => {
           expect(c.usedMilli, id).toBe(before?.usedMilli ?? 0);
           if (victim.type !== 'open') expect(c.remainingMilli, id).toBe(before?.remainingMilli ?? null);
         }
+        // Undoing an open voids its container: it no longer counts as opened.
+        if (victim.type === 'open') expect(withUndo.containers.get(victim.id)?.openedAt ?? null).toBeNull();
       }),
     );
   });
