@@ -54,7 +54,7 @@ const deliveryArb = ledgerArb.chain((events) =>
 );
 
 describe('materialized balances', () => {
-  it('[L9] equal the reducer for any delivery order, batching and duplication', async () => {
+  it('[L10] equal the reducer for any delivery order, batching and duplication', async () => {
     await fc.assert(
       fc.asyncProperty(deliveryArb, async ([events, shuffled, repeats, batchSize]) => {
         const { db } = await openTestDatabase();
@@ -73,7 +73,7 @@ describe('materialized balances', () => {
     );
   }, 90_000);
 
-  it('[L9] a crash between storing an event and folding it is repaired at boot', async () => {
+  it('[L10] a crash between storing an event and folding it is repaired at boot', async () => {
     const { db } = await openTestDatabase();
     await recordEvents(db, [makeEvent({ id: 'r1', type: 'receive' })]);
     // Simulates the crash: the event is stored but never materialized.

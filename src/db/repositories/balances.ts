@@ -1,6 +1,6 @@
 /**
  * Balances materialized from the ledger as events are written (or, later, replicated), so stock
- * and FEFO lookups read a handful of documents instead of folding the ledger (SPEC [L9]).
+ * and FEFO lookups read a handful of documents instead of folding the ledger (SPEC [L10]).
  *
  * Every update is a sum or a min, so applying events in any order gives the same documents, and
  * `appendEvents` reports only newly stored ids, so an event is never applied twice. If the app dies

@@ -1,7 +1,7 @@
 /**
  * Reads what FEFO needs for one product at one location from materialized documents only: the
  * product's lots (indexed), their balances (primary-key lookups) and the opened containers of
- * lots that still have stock here. Never scans the ledger (SPEC [L9], bench treat.fefo_lookup_ms).
+ * lots that still have stock here. Never scans the ledger (SPEC [L10], bench treat.fefo_lookup_ms).
  */
 import { balanceKey } from '../../domain/ledger/reducer';
 import { rankFefo, type FefoRanking } from '../../domain/fefo/rank';

@@ -1,16 +1,16 @@
-import { EmptyState } from '../../ui/EmptyState';
+import { RequireStaff } from '../signin/RequireStaff';
+import { StartVisit } from './StartVisit';
+import { useTreat } from './treat-store';
+import { VisitPanel } from './VisitPanel';
 
+/** Treat: the injector's screen at the chair. Works with the network off. */
 export function TreatScreen() {
+  const visitId = useTreat((s) => s.visitId);
   return (
     <div data-testid="screen-treat">
-      <EmptyState title="Treat">
-        <p>
-          Start a visit, scan or pick the product, and Chairside suggests the vial to use first — an opened
-          vial, then the lot that expires soonest. Record each draw (40 U, 0.4 mL) against the patient&apos;s
-          chart reference, with its exact cost.
-        </p>
-        <p>Works with no Wi-Fi. Coming in the next release.</p>
-      </EmptyState>
+      <RequireStaff action="treat">
+        {(staff) => (visitId ? <VisitPanel visitId={visitId} staff={staff} /> : <StartVisit staff={staff} />)}
+      </RequireStaff>
     </div>
   );
 }

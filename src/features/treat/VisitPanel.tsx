@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { map } from 'rxjs';
+import { useLocal } from '../../app/DatabaseContext';
+import { newId, now } from '../../app/runtime';
+import type { SessionStaff } from '../../app/session';
+import { useObservable } from '../../app/useObservable';
+import { recordEvents } from '../../db/repositories/balances';
+import { isFefoDeviation } from '../../domain/fefo/deviation';
+import { makeCorrection } from '../../domain/ledger/correction';
+import type { Product } from '../../domain/model';
+import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
+import { fromEventDoc } from '../../db/repositories/events';
+import { DrawPad } from './DrawPad';
+import { LotChooser, type Pick } from './LotChooser';
+import { ProductPicker } from './ProductPicker';
+import { useTreat } from './treat-store';
+import { useFefo, useVisit, useVisitSummary } from './useVisitData';
+import { VisitSummaryView } from './VisitSummaryView';
+
+/** One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. */
+export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
+  const { db, deviceId } = useLocal();
+  const visit = useVisit(visitId);
+  const { productId, chooseProduct, closeVisit } = useTreat();
+  const products = useObservable<Product[]>(() => db.products.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))), [], [db]);
+  const product = products.find((p) => p.id === productId) ?? null;
+  const [version, setVersion] = useState(0);
+  const ranking = useFefo(product, visit?.locationId, version);
+  const summary = useVisitSummary(visit);
+  const [pick, setPick] = useState<Pick | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // The visit is gone from this tablet (another tab, a reset): go back to starting one.
+  useEffect(() => {
+    if (visit === null) closeVisit();
+  }, [visit, closeVisit]);
+  if (!visit) return <div aria-busy="true" />;
+
+  async function record(quantityMilli: number) {
+    if (!pick || !product || !visit || !ranking) return;
+    const deviation = isFefoDeviation(ranking.suggestion, pick.candidate) && pick.candidate.blockers.length === 0;
+    const problem = checkDraw({ candidate: pick.candidate, quantityMilli, override: pick.override, product }, deviation, pick.deviationReason);
+    if (problem) return setError(problem.message);
+    setBusy(true);
+    try {
+      const events = buildDrawEvents({
+        product, visit, candidate: pick.candidate, quantityMilli, actorId: staff.id, deviceId,
+        deviceTime: new Date(now()).toISOString(), newId, deviationReason: pick.deviationReason, override: pick.override,
+      });
+      await recordEvents(db, events);
+      setPick(null);
+      setError(null);
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setError(`Not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function undo(eventId: string) {
+    const doc = await db.events.findOne(eventId).exec();
+    if (!doc) return;
+    const correction = makeCorrection(fromEventDoc(doc.toMutableJSON()), {
+      id: newId(), actorId: staff.id, deviceId, deviceTime: new Date(now()).toISOString(), reason: 'undone at the chair',
+    });
+    await recordEvents(db, [correction]);
+    setVersion((v) => v + 1);
+  }
+
+  return (
+    <div className="visit">
+      <header className="visit__header">
+        <h2 data-testid="visit-header">Visit · {visit.patientChartRef}</h2>
+        <p className="muted">{visit.treatmentAreas.join(', ') || 'No areas noted'}</p>
+        <button type="button" className="button button--ghost" data-testid="finish-visit" onClick={closeVisit}>Done with this visit</button>
+      </header>
+      <ProductPicker selectedId={productId} onPick={(p) => { chooseProduct(p.id); setPick(null); setError(null); }} />
+      {product && ranking && !pick ? <LotChooser product={product} ranking={ranking} onPick={(p) => { setPick(p); setError(null); }} /> : null}
+      {product && pick ? (
+        <DrawPad product={product} candidate={pick.candidate} error={error} busy={busy} onRecord={(q) => void record(q)} onCancel={() => setPick(null)} />
+      ) : null}
+      {summary ? <VisitSummaryView summary={summary} products={products} onUndo={(id) => void undo(id)} /> : null}
+    </div>
+  );
+}
