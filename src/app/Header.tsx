@@ -30,7 +30,12 @@ function SignedIn() {
   return (
     <p className="signed-in">
       <span data-testid="signed-in-as">{staff.name}</span>
-      <button type="button" className="button button--ghost button--small" data-testid="switch-staff" onClick={signOut}>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        data-testid="switch-staff"
+        onClick={signOut}
+      >
         Switch
       </button>
     </p>

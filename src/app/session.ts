@@ -56,7 +56,10 @@ export const useSession = create<SessionState>((set) => ({
 }));
 
 /** The signed-in person, or null when nobody is or the session has idled out. */
-export function activeStaff(state: Pick<SessionState, 'staff' | 'lastActiveMs'>, nowMs: number): SessionStaff | null {
+export function activeStaff(
+  state: Pick<SessionState, 'staff' | 'lastActiveMs'>,
+  nowMs: number,
+): SessionStaff | null {
   if (!state.staff) return null;
   return nowMs - state.lastActiveMs > IDLE_LOCK_MS ? null : state.staff;
 }

@@ -14,7 +14,11 @@ describe('roles', () => {
   });
 
   it('[R1] every role may record at least one event type and admins may record all', () => {
-    for (const role of ROLES) expect(LEDGER_EVENT_TYPES.some((t) => mayRecord(role, t)), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        LEDGER_EVENT_TYPES.some((t) => mayRecord(role, t)),
+        role,
+      ).toBe(true);
     for (const type of LEDGER_EVENT_TYPES) expect(mayRecord('admin', type), type).toBe(true);
   });
 });

@@ -19,7 +19,17 @@ const ALLOWED: Record<Role, readonly Action[]> = {
   injector: ['treat', 'waste', 'count'],
   front_desk: ['receive', 'count'],
   manager: ['treat', 'waste', 'receive', 'transfer', 'count', 'adjust', 'override_block', 'manage_catalog'],
-  admin: ['treat', 'waste', 'receive', 'transfer', 'count', 'adjust', 'override_block', 'manage_catalog', 'manage_devices'],
+  admin: [
+    'treat',
+    'waste',
+    'receive',
+    'transfer',
+    'count',
+    'adjust',
+    'override_block',
+    'manage_catalog',
+    'manage_devices',
+  ],
 };
 
 export function can(role: Role, action: Action): boolean {

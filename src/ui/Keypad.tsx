@@ -1,5 +1,13 @@
 /** A big numeric keypad for gloved fingers: digits, optional decimal point, backspace. */
-export function Keypad({ onKey, allowDecimal = false, label }: { onKey: (key: string) => void; allowDecimal?: boolean; label: string }) {
+export function Keypad({
+  onKey,
+  allowDecimal = false,
+  label,
+}: {
+  onKey: (key: string) => void;
+  allowDecimal?: boolean;
+  label: string;
+}) {
   const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', allowDecimal ? '.' : '', '0', '⌫'];
   return (
     <div className="keypad" role="group" aria-label={label}>
@@ -7,7 +15,13 @@ export function Keypad({ onKey, allowDecimal = false, label }: { onKey: (key: st
         key === '' ? (
           <span key={`blank-${i}`} />
         ) : (
-          <button key={key} type="button" className="keypad__key" aria-label={key === '⌫' ? 'Delete' : key} onClick={() => onKey(key)}>
+          <button
+            key={key}
+            type="button"
+            className="keypad__key"
+            aria-label={key === '⌫' ? 'Delete' : key}
+            onClick={() => onKey(key)}
+          >
             {key}
           </button>
         ),

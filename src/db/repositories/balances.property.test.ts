@@ -33,10 +33,21 @@ const ledgerArb = fc
       const open = makeEvent({ ...base, id: `o${i}`, type: 'open', containerId: `o${i}` });
       events.push(open);
       const draws = v.draws.map((units, j) =>
-        makeEvent({ ...base, id: `d${i}-${j}`, type: 'draw', quantityMilli: -units * 1000, containerId: open.id }),
+        makeEvent({
+          ...base,
+          id: `d${i}-${j}`,
+          type: 'draw',
+          quantityMilli: -units * 1000,
+          containerId: open.id,
+        }),
       );
       events.push(...draws);
-      const fields = { actorId: 'staff-1', deviceId: 'tablet-1', deviceTime: time, reason: 'entered in error' };
+      const fields = {
+        actorId: 'staff-1',
+        deviceId: 'tablet-1',
+        deviceTime: time,
+        reason: 'entered in error',
+      };
       if (v.undoFirstDraw && draws[0]) events.push(makeCorrection(draws[0], { id: `u${i}`, ...fields }));
       if (v.undoOpen) events.push(makeCorrection(open, { id: `uo${i}`, ...fields }));
     });
@@ -60,9 +71,12 @@ describe('materialized balances', () => {
         const { db } = await openTestDatabase();
         try {
           const delivery = [...shuffled, ...repeats.map((i) => events[i] as LedgerEvent)];
-          for (let i = 0; i < delivery.length; i += batchSize) await recordEvents(db, delivery.slice(i, i + batchSize));
+          for (let i = 0; i < delivery.length; i += batchSize)
+            await recordEvents(db, delivery.slice(i, i + batchSize));
           expect(await diffAgainstReducer(db)).toEqual([]);
-          const expected = events.filter((e) => e.lotId === 'lot-a' && e.locationId === 'loc-1').reduce((s, e) => s + e.quantityMilli, 0);
+          const expected = events
+            .filter((e) => e.lotId === 'lot-a' && e.locationId === 'loc-1')
+            .reduce((s, e) => s + e.quantityMilli, 0);
           const doc = await db.balances.findOne(balanceKey('lot-a', 'loc-1')).exec();
           expect(doc?.onHandMilli ?? 0).toBe(expected);
         } finally {

@@ -60,11 +60,23 @@ function earliest(a: string | null, b: string | null): string | null {
 async function applyToLotBalance(db: ChairsideDatabase, e: LedgerEvent): Promise<void> {
   const key = balanceKey(e.lotId, e.locationId);
   const received = e.type === 'receive' && e.correctsId === null ? e.deviceTime : null;
-  const fresh: LotBalanceDoc = { key, lotId: e.lotId, locationId: e.locationId, onHandMilli: e.quantityMilli, eventCount: 1, firstReceivedAt: received };
+  const fresh: LotBalanceDoc = {
+    key,
+    lotId: e.lotId,
+    locationId: e.locationId,
+    onHandMilli: e.quantityMilli,
+    eventCount: 1,
+    firstReceivedAt: received,
+  };
   await upsertWith<LotBalanceDoc>(
     () => db.balances.findOne(key).exec(),
     () => db.balances.insert(fresh),
-    (d) => ({ ...d, onHandMilli: d.onHandMilli + e.quantityMilli, eventCount: d.eventCount + 1, firstReceivedAt: earliest(d.firstReceivedAt, received) }),
+    (d) => ({
+      ...d,
+      onHandMilli: d.onHandMilli + e.quantityMilli,
+      eventCount: d.eventCount + 1,
+      firstReceivedAt: earliest(d.firstReceivedAt, received),
+    }),
   );
 }
 
@@ -72,14 +84,28 @@ function withEvent(doc: ContainerDoc, e: LedgerEvent, containerId: string): Cont
   const next = { ...doc, usedMilli: doc.usedMilli - e.quantityMilli };
   if (e.type === 'open' && e.id === containerId) {
     const capacity = e.payload.capacityMilli;
-    return { ...next, lotId: e.lotId, locationId: e.locationId, openedAt: e.deviceTime, capacityMilli: typeof capacity === 'number' ? capacity : null };
+    return {
+      ...next,
+      lotId: e.lotId,
+      locationId: e.locationId,
+      openedAt: e.deviceTime,
+      capacityMilli: typeof capacity === 'number' ? capacity : null,
+    };
   }
   if (e.correctsId === containerId) return { ...next, openCorrected: true };
   return next;
 }
 
 async function applyToContainer(db: ChairsideDatabase, e: LedgerEvent, containerId: string): Promise<void> {
-  const blank: ContainerDoc = { containerId, lotId: e.lotId, locationId: e.locationId, openedAt: null, capacityMilli: null, openCorrected: false, usedMilli: 0 };
+  const blank: ContainerDoc = {
+    containerId,
+    lotId: e.lotId,
+    locationId: e.locationId,
+    openedAt: null,
+    capacityMilli: null,
+    openCorrected: false,
+    usedMilli: 0,
+  };
   await upsertWith<ContainerDoc>(
     () => db.containers.findOne(containerId).exec(),
     () => db.containers.insert(withEvent(blank, e, containerId)),
@@ -124,19 +150,24 @@ export async function diffAgainstReducer(db: ChairsideDatabase): Promise<string[
   const state = reduceLedger(await allEvents(db));
   const diffs: string[] = [];
   const balances = await db.balances.find().exec();
-  if (balances.length !== state.lots.size) diffs.push(`balances: ${balances.length} docs, reducer has ${state.lots.size}`);
+  if (balances.length !== state.lots.size)
+    diffs.push(`balances: ${balances.length} docs, reducer has ${state.lots.size}`);
   for (const doc of balances) {
     const expected = state.lots.get(doc.key);
     if (!expected || expected.onHandMilli !== doc.onHandMilli || expected.eventCount !== doc.eventCount) {
-      diffs.push(`balance ${doc.key}: ${doc.onHandMilli}/${doc.eventCount} vs ${expected?.onHandMilli}/${expected?.eventCount}`);
+      diffs.push(
+        `balance ${doc.key}: ${doc.onHandMilli}/${doc.eventCount} vs ${expected?.onHandMilli}/${expected?.eventCount}`,
+      );
     }
   }
   const containers = await db.containers.find().exec();
-  if (containers.length !== state.containers.size) diffs.push(`containers: ${containers.length} docs, reducer has ${state.containers.size}`);
+  if (containers.length !== state.containers.size)
+    diffs.push(`containers: ${containers.length} docs, reducer has ${state.containers.size}`);
   for (const doc of containers) {
     const view = containerView(doc.toMutableJSON());
     const expected = state.containers.get(doc.containerId);
-    if (JSON.stringify(view) !== JSON.stringify(expected)) diffs.push(`container ${doc.containerId}: ${JSON.stringify(view)} vs ${JSON.stringify(expected)}`);
+    if (JSON.stringify(view) !== JSON.stringify(expected))
+      diffs.push(`container ${doc.containerId}: ${JSON.stringify(view)} vs ${JSON.stringify(expected)}`);
   }
   return diffs;
 }

@@ -31,7 +31,8 @@ export async function appendEvents(db: ChairsideDatabase, events: LedgerEvent[])
   }
   const result = await db.events.bulkInsert([...unique.values()].map(toEventDoc));
   for (const error of result.error) {
-    if (error.status !== 409) throw new Error(`could not record event ${error.documentId}: status ${error.status}`);
+    if (error.status !== 409)
+      throw new Error(`could not record event ${error.documentId}: status ${error.status}`);
     alreadyPresent.push(error.documentId);
   }
   const stored = new Set(result.success.map((d) => d.id));

@@ -17,7 +17,9 @@ export interface FefoQuery {
 }
 
 export async function lookupFefo(db: ChairsideDatabase, q: FefoQuery): Promise<FefoRanking> {
-  const lots = (await db.lots.find({ selector: { productId: q.product.id } }).exec()).map((d) => d.toMutableJSON());
+  const lots = (await db.lots.find({ selector: { productId: q.product.id } }).exec()).map((d) =>
+    d.toMutableJSON(),
+  );
   const balanceDocs = await db.balances.findByIds(lots.map((l) => balanceKey(l.id, q.locationId))).exec();
   const lotBalances = new Map<string, number>();
   const firstReceivedAt = new Map<string, string>();

@@ -4,9 +4,7 @@ import { map } from 'rxjs';
 import type { ChairsideDatabase, StaffDoc } from '../collections';
 
 export function watchStaff(db: ChairsideDatabase): Observable<StaffDoc[]> {
-  return db.staff
-    .find({ sort: [{ name: 'asc' }] })
-    .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON())));
+  return db.staff.find({ sort: [{ name: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON())));
 }
 
 export async function findStaff(db: ChairsideDatabase, id: string): Promise<StaffDoc | null> {

@@ -28,12 +28,24 @@ const newId = () => `0190a000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
 
 function visit(id: string, priceChargedCents: number | null = null): Visit {
   return {
-    id, orgId: DEMO_IDS.organization, locationId: DEMO_IDS.mainLocation, patientChartRef: `CH-${id}`, providerId: clinic.staff[2]?.id ?? '',
-    treatmentAreas: ['Glabella'], priceChargedCents, startedAt: '2026-11-23T15:00:00.000Z', deviceId: 'tablet-1',
+    id,
+    orgId: DEMO_IDS.organization,
+    locationId: DEMO_IDS.mainLocation,
+    patientChartRef: `CH-${id}`,
+    providerId: clinic.staff[2]?.id ?? '',
+    treatmentAreas: ['Glabella'],
+    priceChargedCents,
+    startedAt: '2026-11-23T15:00:00.000Z',
+    deviceId: 'tablet-1',
   };
 }
 
-const at = (q: { product: Product }) => ({ ...q, locationId: DEMO_IDS.mainLocation, nowMs: NOW, utcOffsetMinutes: 0 });
+const at = (q: { product: Product }) => ({
+  ...q,
+  locationId: DEMO_IDS.mainLocation,
+  nowMs: NOW,
+  utcOffsetMinutes: 0,
+});
 
 describe('treatment on the local database', () => {
   it('[F1] suggests the soonest-expiring Botox lot, then the vial opened from it', async () => {
@@ -44,9 +56,27 @@ describe('treatment on the local database', () => {
     expect(first.suggestion?.kind).toBe('lot');
     const v = visit('v1');
     await saveVisit(db, v);
-    await recordEvents(db, buildDrawEvents({ product: botox, visit: v, candidate: first.suggestion!, quantityMilli: 40_000, actorId: 'a', deviceId: 'tablet-1', deviceTime: '2026-11-23T15:01:00.000Z', newId, deviationReason: null, override: null }));
+    await recordEvents(
+      db,
+      buildDrawEvents({
+        product: botox,
+        visit: v,
+        candidate: first.suggestion!,
+        quantityMilli: 40_000,
+        actorId: 'a',
+        deviceId: 'tablet-1',
+        deviceTime: '2026-11-23T15:01:00.000Z',
+        newId,
+        deviationReason: null,
+        override: null,
+      }),
+    );
     const second = await lookupFefo(db, at({ product: botox }));
-    expect(second.suggestion).toMatchObject({ kind: 'container', lotNumber: 'C8123AC4', availableMilli: 60_000 });
+    expect(second.suggestion).toMatchObject({
+      kind: 'container',
+      lotNumber: 'C8123AC4',
+      availableMilli: 60_000,
+    });
     expect(await diffAgainstReducer(db)).toEqual([]);
   });
 
@@ -69,7 +99,21 @@ describe('treatment on the local database', () => {
       await saveVisit(db, v);
       const { suggestion } = await lookupFefo(db, at({ product: botox }));
       expect(suggestion?.lotNumber).toBe('C8123AC4');
-      await recordEvents(db, buildDrawEvents({ product: botox, visit: v, candidate: suggestion!, quantityMilli: units * 1000, actorId: 'a', deviceId: 'tablet-1', deviceTime: `2026-11-23T15:0${i}:00.000Z`, newId, deviationReason: null, override: null }));
+      await recordEvents(
+        db,
+        buildDrawEvents({
+          product: botox,
+          visit: v,
+          candidate: suggestion!,
+          quantityMilli: units * 1000,
+          actorId: 'a',
+          deviceId: 'tablet-1',
+          deviceTime: `2026-11-23T15:0${i}:00.000Z`,
+          newId,
+          deviationReason: null,
+          override: null,
+        }),
+      );
       costs.push((await summarizeVisit(db, v)).cogsCents);
     }
     expect(costs).toEqual([26_000, 22_750, 16_250]);

@@ -24,7 +24,8 @@ export async function summarizeVisit(db: ChairsideDatabase, visit: Visit): Promi
   for (const doc of (await db.lots.findByIds(lotIds).exec()).values()) lots.set(doc.id, doc.toMutableJSON());
   const productIds = [...new Set([...lots.values()].map((l) => l.productId))];
   const products = new Map<string, Product>();
-  for (const doc of (await db.products.findByIds(productIds).exec()).values()) products.set(doc.id, doc.toMutableJSON());
+  for (const doc of (await db.products.findByIds(productIds).exec()).values())
+    products.set(doc.id, doc.toMutableJSON());
   return visitSummary({ visit, events, lots, products });
 }
 

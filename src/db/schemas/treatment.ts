@@ -86,6 +86,16 @@ export const visitSchemaV0: RxJsonSchema<Visit> = {
     startedAt: { type: 'string', maxLength: 32 },
     deviceId: { type: 'string', maxLength: 64 },
   },
-  required: ['id', 'orgId', 'locationId', 'patientChartRef', 'providerId', 'treatmentAreas', 'priceChargedCents', 'startedAt', 'deviceId'],
+  required: [
+    'id',
+    'orgId',
+    'locationId',
+    'patientChartRef',
+    'providerId',
+    'treatmentAreas',
+    'priceChargedCents',
+    'startedAt',
+    'deviceId',
+  ],
   indexes: ['startedAt'],
 };

@@ -32,17 +32,33 @@ export type DrawError =
   | { code: 'blocked'; message: string }
   | { code: 'reason_required'; message: string };
 
-export function checkDraw(req: Pick<DrawRequest, 'candidate' | 'quantityMilli' | 'override' | 'product'>, isDeviation: boolean, reason: string | null): DrawError | null {
+export function checkDraw(
+  req: Pick<DrawRequest, 'candidate' | 'quantityMilli' | 'override' | 'product'>,
+  isDeviation: boolean,
+  reason: string | null,
+): DrawError | null {
   const { candidate, quantityMilli } = req;
-  if (!Number.isSafeInteger(quantityMilli) || quantityMilli <= 0) return { code: 'not_positive', message: 'Enter an amount above zero.' };
-  const available = candidate.kind === 'container' ? candidate.availableMilli : Math.min(candidate.availableMilli, req.product.containerSizeMilli);
+  if (!Number.isSafeInteger(quantityMilli) || quantityMilli <= 0)
+    return { code: 'not_positive', message: 'Enter an amount above zero.' };
+  const available =
+    candidate.kind === 'container'
+      ? candidate.availableMilli
+      : Math.min(candidate.availableMilli, req.product.containerSizeMilli);
   if (quantityMilli > available) {
-    return { code: 'exceeds_available', message: 'More than this container holds: record the rest from another container.', availableMilli: available };
+    return {
+      code: 'exceeds_available',
+      message: 'More than this container holds: record the rest from another container.',
+      availableMilli: available,
+    };
   }
   if (candidate.blockers.length > 0 && !(candidate.overridable && req.override)) {
-    return { code: 'blocked', message: `This ${candidate.kind === 'container' ? 'vial' : 'lot'} cannot be used: ${candidate.blockers.join(', ')}.` };
+    return {
+      code: 'blocked',
+      message: `This ${candidate.kind === 'container' ? 'vial' : 'lot'} cannot be used: ${candidate.blockers.join(', ')}.`,
+    };
   }
-  if (isDeviation && !reason) return { code: 'reason_required', message: 'Say why you are not using the suggested lot.' };
+  if (isDeviation && !reason)
+    return { code: 'reason_required', message: 'Say why you are not using the suggested lot.' };
   return null;
 }
 
@@ -61,7 +77,15 @@ export function buildDrawEvents(req: DrawRequest): LedgerEvent[] {
   if (req.candidate.kind === 'lot' || containerId === null) {
     const openId = req.newId();
     containerId = openId;
-    events.push({ ...base, id: openId, type: 'open', quantityMilli: 0, visitId: null, containerId: openId, payload: { capacityMilli: req.product.containerSizeMilli } });
+    events.push({
+      ...base,
+      id: openId,
+      type: 'open',
+      quantityMilli: 0,
+      visitId: null,
+      containerId: openId,
+      payload: { capacityMilli: req.product.containerSizeMilli },
+    });
   }
   const payload: LedgerEvent['payload'] = {};
   if (req.deviationReason) payload.fefoDeviationReason = req.deviationReason;
@@ -69,6 +93,14 @@ export function buildDrawEvents(req: DrawRequest): LedgerEvent[] {
     payload.overrideBy = req.override.managerId;
     payload.overriddenBlockers = req.override.blockers.join(',');
   }
-  events.push({ ...base, id: req.newId(), type: 'draw', quantityMilli: -req.quantityMilli, visitId: req.visit.id, containerId, payload });
+  events.push({
+    ...base,
+    id: req.newId(),
+    type: 'draw',
+    quantityMilli: -req.quantityMilli,
+    visitId: req.visit.id,
+    containerId,
+    payload,
+  });
   return events;
 }

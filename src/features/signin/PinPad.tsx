@@ -5,7 +5,15 @@ import { applyKey, Keypad } from '../../ui/Keypad';
  * Asks one person for their PIN and checks it with `verify`. Five wrong tries lock the pad for
  * 30 s so a PIN cannot be guessed at the chair.
  */
-export function PinPad({ title, verify, onCancel }: { title: string; verify: (pin: string) => Promise<boolean>; onCancel: () => void }) {
+export function PinPad({
+  title,
+  verify,
+  onCancel,
+}: {
+  title: string;
+  verify: (pin: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
   const [pin, setPin] = useState('');
   const [failures, setFailures] = useState(0);
   const [lockedUntil, setLockedUntil] = useState(0);
@@ -42,7 +50,13 @@ export function PinPad({ title, verify, onCancel }: { title: string; verify: (pi
         <button type="button" className="button button--ghost" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button" data-testid="pin-submit" disabled={pin.length < 4 || checking} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="pin-submit"
+          disabled={pin.length < 4 || checking}
+          onClick={() => void submit()}
+        >
           {checking ? 'Checking…' : 'Sign in'}
         </button>
       </div>

@@ -10,7 +10,13 @@ import { SignInPanel } from './SignInPanel';
  * Renders its children for a signed-in person allowed to `action`; otherwise the sign-in panel,
  * or a plain statement of what their role cannot do here.
  */
-export function RequireStaff({ action, children }: { action: Action; children: (staff: SessionStaff) => ReactNode }) {
+export function RequireStaff({
+  action,
+  children,
+}: {
+  action: Action;
+  children: (staff: SessionStaff) => ReactNode;
+}) {
   const session = useSession();
   const staff = activeStaff(session, now());
   if (!staff) return <SignInPanel />;
@@ -18,7 +24,8 @@ export function RequireStaff({ action, children }: { action: Action; children: (
     return (
       <EmptyState title="Not available for your role">
         <p>
-          {staff.name} is signed in as {staff.role.replace('_', ' ')}. Ask an injector or a manager to sign in for this.
+          {staff.name} is signed in as {staff.role.replace('_', ' ')}. Ask an injector or a manager to sign in
+          for this.
         </p>
       </EmptyState>
     );

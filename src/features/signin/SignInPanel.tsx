@@ -10,7 +10,12 @@ import { watchStaff } from '../../db/repositories/staff';
 import { EmptyState } from '../../ui/EmptyState';
 import { PinPad } from './PinPad';
 
-const ROLE_LABEL = { injector: 'Injector', front_desk: 'Front desk', manager: 'Manager', admin: 'Admin' } as const;
+const ROLE_LABEL = {
+  injector: 'Injector',
+  front_desk: 'Front desk',
+  manager: 'Manager',
+  admin: 'Admin',
+} as const;
 
 /** Shared-tablet sign-in: tap your name, enter your PIN. Works offline (hashes are local). */
 export function SignInPanel() {
@@ -22,8 +27,18 @@ export function SignInPanel() {
   if (staff === null) return <div aria-busy="true" />;
   if (staff.length === 0) {
     return (
-      <EmptyState title="No staff on this tablet yet" action={<Link href="/settings" className="button">Open Settings</Link>}>
-        <p>Staff arrive with sync from your clinic&apos;s server. To try Chairside now, load the demo clinic in Settings.</p>
+      <EmptyState
+        title="No staff on this tablet yet"
+        action={
+          <Link href="/settings" className="button">
+            Open Settings
+          </Link>
+        }
+      >
+        <p>
+          Staff arrive with sync from your clinic&apos;s server. To try Chairside now, load the demo clinic in
+          Settings.
+        </p>
       </EmptyState>
     );
   }
@@ -45,7 +60,13 @@ export function SignInPanel() {
       <h2>Who is using the tablet?</h2>
       <div className="tiles">
         {staff.map((s) => (
-          <button key={s.id} type="button" className="tile" data-testid={`staff-${s.id}`} onClick={() => setChosen(s)}>
+          <button
+            key={s.id}
+            type="button"
+            className="tile"
+            data-testid={`staff-${s.id}`}
+            onClick={() => setChosen(s)}
+          >
             <strong>{s.name}</strong>
             <span>{ROLE_LABEL[s.role]}</span>
           </button>

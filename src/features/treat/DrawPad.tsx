@@ -19,7 +19,14 @@ function remainingText(candidate: Candidate, product: Product, drawMilli: number
 }
 
 /** Big keypad in the product's unit, chips for common doses, live remaining in the container. */
-export function DrawPad({ product, candidate, error, busy, onRecord, onCancel }: {
+export function DrawPad({
+  product,
+  candidate,
+  error,
+  busy,
+  onRecord,
+  onCancel,
+}: {
   product: Product;
   candidate: Candidate;
   error: string | null;
@@ -37,19 +44,39 @@ export function DrawPad({ product, candidate, error, busy, onRecord, onCancel }:
       <output className="drawpad__display" data-testid="dose-display">
         {typed || '0'} {product.baseUnit}
       </output>
-      <p className="muted" data-testid="remaining-after">{remainingText(candidate, product, drawMilli)}</p>
+      <p className="muted" data-testid="remaining-after">
+        {remainingText(candidate, product, drawMilli)}
+      </p>
       <div className="chips">
         {DOSE_CHIPS[product.baseUnit].map((dose) => (
-          <button key={dose} type="button" className="chip" data-testid={`dose-chip-${dose}`} onClick={() => setTyped(dose)}>
+          <button
+            key={dose}
+            type="button"
+            className="chip"
+            data-testid={`dose-chip-${dose}`}
+            onClick={() => setTyped(dose)}
+          >
             {dose} {product.baseUnit}
           </button>
         ))}
       </div>
       <Keypad label="Amount" allowDecimal onKey={(key) => setTyped((t) => applyKey(t, key))} />
-      {inputError || error ? <p role="alert" className="error" data-testid="draw-error">{inputError ?? error}</p> : null}
+      {inputError || error ? (
+        <p role="alert" className="error" data-testid="draw-error">
+          {inputError ?? error}
+        </p>
+      ) : null}
       <div className="row">
-        <button type="button" className="button button--ghost" onClick={onCancel}>Choose another vial</button>
-        <button type="button" className="button" data-testid="record-draw" disabled={busy || drawMilli <= 0} onClick={() => onRecord(drawMilli)}>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          Choose another vial
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="record-draw"
+          disabled={busy || drawMilli <= 0}
+          onClick={() => onRecord(drawMilli)}
+        >
           {busy ? 'Recording…' : `Record ${typed || '0'} ${product.baseUnit}`}
         </button>
       </div>

@@ -19,7 +19,12 @@ const REASON_LABEL: Record<string, string> = {
 };
 
 const BLOCKER_LABEL: Record<string, string> = {
-  expired: 'Expired', recalled: 'Recalled', hold: 'On hold', quarantine: 'Quarantined', beyond_use: 'Past beyond-use time', empty: 'Empty',
+  expired: 'Expired',
+  recalled: 'Recalled',
+  hold: 'On hold',
+  quarantine: 'Quarantined',
+  beyond_use: 'Past beyond-use time',
+  empty: 'Empty',
 };
 
 export function candidateTestId(c: Candidate): string {
@@ -35,13 +40,24 @@ function describe(c: Candidate, product: Product): string {
  * The FEFO suggestion with one tap to accept, and the ranked list to pick another: picking against
  * FEFO asks why; a blocked lot needs a manager's PIN; beyond-use and empty cannot be drawn at all.
  */
-export function LotChooser({ product, ranking, onPick }: { product: Product; ranking: FefoRanking; onPick: (pick: Pick) => void }) {
+export function LotChooser({
+  product,
+  ranking,
+  onPick,
+}: {
+  product: Product;
+  ranking: FefoRanking;
+  onPick: (pick: Pick) => void;
+}) {
   const [pending, setPending] = useState<Candidate | null>(null);
   const [reason, setReason] = useState('');
-  const { suggestion, candidates } = ranking;
+  const { suggestion } = ranking;
+  // An unopened lot whose whole stock sits in its opened vial is shown as that vial only.
+  const candidates = ranking.candidates.filter((c) => !(c.kind === 'lot' && c.blockers.includes('empty')));
 
   function choose(c: Candidate) {
-    if (c.blockers.length === 0 && !isFefoDeviation(suggestion, c)) return onPick({ candidate: c, deviationReason: null, override: null });
+    if (c.blockers.length === 0 && !isFefoDeviation(suggestion, c))
+      return onPick({ candidate: c, deviationReason: null, override: null });
     setPending(c);
     setReason('');
   }
@@ -52,21 +68,38 @@ export function LotChooser({ product, ranking, onPick }: { product: Product; ran
       {suggestion ? (
         <div className="suggestion" data-testid="fefo-suggestion">
           <p className="suggestion__label">Use first (FEFO)</p>
-          <p><strong>{describe(suggestion, product)}</strong></p>
-          <button type="button" className="button" data-testid="accept-fefo" onClick={() => onPick({ candidate: suggestion, deviationReason: null, override: null })}>
+          <p>
+            <strong>{describe(suggestion, product)}</strong>
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="accept-fefo"
+            onClick={() => onPick({ candidate: suggestion, deviationReason: null, override: null })}
+          >
             Use this
           </button>
         </div>
       ) : (
-        <p role="alert" data-testid="fefo-none">No usable stock of {product.name} here. Blocked lots below need a manager.</p>
+        <p role="alert" data-testid="fefo-none">
+          No usable stock of {product.name} here. Blocked lots below need a manager.
+        </p>
       )}
       <ul className="list">
         {candidates.map((c) => (
           <li key={`${c.lotId}-${c.containerId ?? 'lot'}`}>
-            <button type="button" className="list__item" data-testid={candidateTestId(c)} disabled={c.blockers.length > 0 && !c.overridable} onClick={() => choose(c)}>
+            <button
+              type="button"
+              className="list__item"
+              data-testid={candidateTestId(c)}
+              disabled={c.blockers.length > 0 && !c.overridable}
+              onClick={() => choose(c)}
+            >
               <span>{describe(c, product)}</span>
               {c.blockers.map((b) => (
-                <span key={b} className="pill pill--bad">{BLOCKER_LABEL[b] ?? b}</span>
+                <span key={b} className="pill pill--bad">
+                  {BLOCKER_LABEL[b] ?? b}
+                </span>
               ))}
             </button>
           </li>
@@ -77,7 +110,13 @@ export function LotChooser({ product, ranking, onPick }: { product: Product; ran
           <ManagerOverride
             blockers={pending.blockers.map((b) => BLOCKER_LABEL[b] ?? b)}
             onCancel={() => setPending(null)}
-            onApproved={(managerId) => onPick({ candidate: pending, deviationReason: null, override: { managerId, blockers: pending.blockers } })}
+            onApproved={(managerId) =>
+              onPick({
+                candidate: pending,
+                deviationReason: null,
+                override: { managerId, blockers: pending.blockers },
+              })
+            }
           />
         </div>
       ) : null}
@@ -88,13 +127,23 @@ export function LotChooser({ product, ranking, onPick }: { product: Product; ran
             <select data-testid="deviation-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
               <option value="">Choose a reason…</option>
               {FEFO_DEVIATION_REASONS.map((r) => (
-                <option key={r} value={r}>{REASON_LABEL[r] ?? r}</option>
+                <option key={r} value={r}>
+                  {REASON_LABEL[r] ?? r}
+                </option>
               ))}
             </select>
           </label>
           <div className="row">
-            <button type="button" className="button button--ghost" onClick={() => setPending(null)}>Cancel</button>
-            <button type="button" className="button" data-testid="confirm-deviation" disabled={!reason} onClick={() => onPick({ candidate: pending, deviationReason: reason, override: null })}>
+            <button type="button" className="button button--ghost" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-testid="confirm-deviation"
+              disabled={!reason}
+              onClick={() => onPick({ candidate: pending, deviationReason: reason, override: null })}
+            >
               Use lot {pending.lotNumber}
             </button>
           </div>

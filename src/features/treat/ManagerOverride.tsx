@@ -7,7 +7,15 @@ import { PinPad } from '../signin/PinPad';
  * A manager confirms, with their own PIN, drawing from a blocked (expired, recalled, held) lot.
  * The PIN is checked against every manager/admin on this tablet, offline.
  */
-export function ManagerOverride({ blockers, onApproved, onCancel }: { blockers: string[]; onApproved: (managerId: string) => void; onCancel: () => void }) {
+export function ManagerOverride({
+  blockers,
+  onApproved,
+  onCancel,
+}: {
+  blockers: string[];
+  onApproved: (managerId: string) => void;
+  onCancel: () => void;
+}) {
   const { db } = useLocal();
   async function verify(pin: string): Promise<boolean> {
     const staff = await db.staff.find().exec();
@@ -23,7 +31,8 @@ export function ManagerOverride({ blockers, onApproved, onCancel }: { blockers: 
   return (
     <div className="card card--warn" data-testid="manager-override">
       <p>
-        Blocked: <strong>{blockers.join(', ')}</strong>. A manager must approve this draw with their PIN; the approval is recorded on the draw.
+        Blocked: <strong>{blockers.join(', ')}</strong>. A manager must approve this draw with their PIN; the
+        approval is recorded on the draw.
       </p>
       <PinPad title="Manager PIN" verify={verify} onCancel={onCancel} />
     </div>

@@ -15,9 +15,16 @@ export function RecentVisits() {
       <ul className="list">
         {visits.map((v) => (
           <li key={v.id}>
-            <button type="button" className="list__item" data-testid={`reopen-${v.id}`} onClick={() => openVisit(v.id)}>
+            <button
+              type="button"
+              className="list__item"
+              data-testid={`reopen-${v.id}`}
+              onClick={() => openVisit(v.id)}
+            >
               <strong>{v.patientChartRef}</strong>
-              <span>{new Date(v.startedAt).toLocaleString()} · {v.treatmentAreas.join(', ') || 'no areas'}</span>
+              <span>
+                {new Date(v.startedAt).toLocaleString()} · {v.treatmentAreas.join(', ') || 'no areas'}
+              </span>
             </button>
           </li>
         ))}

@@ -8,7 +8,17 @@ import { RecentVisits } from './RecentVisits';
 import { useTreat } from './treat-store';
 import { useLocations } from './useLocations';
 
-export const TREATMENT_AREAS = ['Glabella', 'Forehead', "Crow's feet", 'Lips', 'Cheeks', 'Jawline', 'Chin', 'Neck', 'Other'];
+export const TREATMENT_AREAS = [
+  'Glabella',
+  'Forehead',
+  "Crow's feet",
+  'Lips',
+  'Cheeks',
+  'Jawline',
+  'Chin',
+  'Neck',
+  'Other',
+];
 
 function areaTestId(area: string): string {
   return `area-${area.replace(/[^A-Za-z]/g, '')}`;
@@ -37,36 +47,65 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       priceChargedCents = parsed.value;
     }
     const visit = {
-      id: newId(), orgId: org, locationId: location, patientChartRef: chartRef.trim(), providerId: staff.id,
-      treatmentAreas: areas, priceChargedCents, startedAt: new Date(now()).toISOString(), deviceId,
+      id: newId(),
+      orgId: org,
+      locationId: location,
+      patientChartRef: chartRef.trim(),
+      providerId: staff.id,
+      treatmentAreas: areas,
+      priceChargedCents,
+      startedAt: new Date(now()).toISOString(),
+      deviceId,
     };
     await saveVisit(db, visit);
     openVisit(visit.id);
   }
 
-  const toggle = (area: string) => setAreas((a) => (a.includes(area) ? a.filter((x) => x !== area) : [...a, area]));
+  const toggle = (area: string) =>
+    setAreas((a) => (a.includes(area) ? a.filter((x) => x !== area) : [...a, area]));
   return (
     <div className="treat-start">
       <section className="card">
         <h2>New visit</h2>
         <label className="field">
           <span>Patient chart reference</span>
-          <input data-testid="visit-chart-ref" value={chartRef} onChange={(e) => setChartRef(e.target.value)} autoComplete="off" placeholder="e.g. CH-10482" />
+          <input
+            data-testid="visit-chart-ref"
+            value={chartRef}
+            onChange={(e) => setChartRef(e.target.value)}
+            autoComplete="off"
+            placeholder="e.g. CH-10482"
+          />
         </label>
         <label className="field">
           <span>Location</span>
-          <select data-testid="visit-location" value={location} onChange={(e) => setLocationId(e.target.value)}>
+          <select
+            data-testid="visit-location"
+            value={location}
+            onChange={(e) => setLocationId(e.target.value)}
+          >
             {(locations ?? []).map((l) => (
-              <option key={l.id} value={l.id}>{l.name}</option>
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
             ))}
           </select>
         </label>
-        <p className="field__label">Provider: <strong>{staff.name}</strong></p>
+        <p className="field__label">
+          Provider: <strong>{staff.name}</strong>
+        </p>
         <div className="field">
           <span>Treatment areas</span>
           <div className="chips">
             {TREATMENT_AREAS.map((area) => (
-              <button key={area} type="button" className="chip" aria-pressed={areas.includes(area)} data-testid={areaTestId(area)} onClick={() => toggle(area)}>
+              <button
+                key={area}
+                type="button"
+                className="chip"
+                aria-pressed={areas.includes(area)}
+                data-testid={areaTestId(area)}
+                onClick={() => toggle(area)}
+              >
                 {area}
               </button>
             ))}
@@ -74,9 +113,19 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
         </div>
         <label className="field">
           <span>Price charged (optional, $)</span>
-          <input data-testid="visit-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} placeholder="520.00" />
+          <input
+            data-testid="visit-price"
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            placeholder="520.00"
+          />
         </label>
-        {error ? <p role="alert" className="error">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
         <button type="button" className="button" data-testid="start-visit" onClick={() => void start()}>
           Start visit
         </button>

@@ -22,7 +22,11 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   const { db, deviceId } = useLocal();
   const visit = useVisit(visitId);
   const { productId, chooseProduct, closeVisit } = useTreat();
-  const products = useObservable<Product[]>(() => db.products.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))), [], [db]);
+  const products = useObservable<Product[]>(
+    () => db.products.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))),
+    [],
+    [db],
+  );
   const product = products.find((p) => p.id === productId) ?? null;
   const [version, setVersion] = useState(0);
   const ranking = useFefo(product, visit?.locationId, version);
@@ -39,14 +43,27 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
 
   async function record(quantityMilli: number) {
     if (!pick || !product || !visit || !ranking) return;
-    const deviation = isFefoDeviation(ranking.suggestion, pick.candidate) && pick.candidate.blockers.length === 0;
-    const problem = checkDraw({ candidate: pick.candidate, quantityMilli, override: pick.override, product }, deviation, pick.deviationReason);
+    const deviation =
+      isFefoDeviation(ranking.suggestion, pick.candidate) && pick.candidate.blockers.length === 0;
+    const problem = checkDraw(
+      { candidate: pick.candidate, quantityMilli, override: pick.override, product },
+      deviation,
+      pick.deviationReason,
+    );
     if (problem) return setError(problem.message);
     setBusy(true);
     try {
       const events = buildDrawEvents({
-        product, visit, candidate: pick.candidate, quantityMilli, actorId: staff.id, deviceId,
-        deviceTime: new Date(now()).toISOString(), newId, deviationReason: pick.deviationReason, override: pick.override,
+        product,
+        visit,
+        candidate: pick.candidate,
+        quantityMilli,
+        actorId: staff.id,
+        deviceId,
+        deviceTime: new Date(now()).toISOString(),
+        newId,
+        deviationReason: pick.deviationReason,
+        override: pick.override,
       });
       await recordEvents(db, events);
       setPick(null);
@@ -63,7 +80,11 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     const doc = await db.events.findOne(eventId).exec();
     if (!doc) return;
     const correction = makeCorrection(fromEventDoc(doc.toMutableJSON()), {
-      id: newId(), actorId: staff.id, deviceId, deviceTime: new Date(now()).toISOString(), reason: 'undone at the chair',
+      id: newId(),
+      actorId: staff.id,
+      deviceId,
+      deviceTime: new Date(now()).toISOString(),
+      reason: 'undone at the chair',
     });
     await recordEvents(db, [correction]);
     setVersion((v) => v + 1);
@@ -74,14 +95,46 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
       <header className="visit__header">
         <h2 data-testid="visit-header">Visit · {visit.patientChartRef}</h2>
         <p className="muted">{visit.treatmentAreas.join(', ') || 'No areas noted'}</p>
-        <button type="button" className="button button--ghost" data-testid="finish-visit" onClick={closeVisit}>Done with this visit</button>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="finish-visit"
+          onClick={closeVisit}
+        >
+          Done with this visit
+        </button>
       </header>
-      <ProductPicker selectedId={productId} onPick={(p) => { chooseProduct(p.id); setPick(null); setError(null); }} />
-      {product && ranking && !pick ? <LotChooser product={product} ranking={ranking} onPick={(p) => { setPick(p); setError(null); }} /> : null}
-      {product && pick ? (
-        <DrawPad product={product} candidate={pick.candidate} error={error} busy={busy} onRecord={(q) => void record(q)} onCancel={() => setPick(null)} />
+      <ProductPicker
+        selectedId={productId}
+        onPick={(p) => {
+          chooseProduct(p.id);
+          setPick(null);
+          setError(null);
+        }}
+      />
+      {product && ranking && !pick ? (
+        <LotChooser
+          product={product}
+          ranking={ranking}
+          onPick={(p) => {
+            setPick(p);
+            setError(null);
+          }}
+        />
       ) : null}
-      {summary ? <VisitSummaryView summary={summary} products={products} onUndo={(id) => void undo(id)} /> : null}
+      {product && pick ? (
+        <DrawPad
+          product={product}
+          candidate={pick.candidate}
+          error={error}
+          busy={busy}
+          onRecord={(q) => void record(q)}
+          onCancel={() => setPick(null)}
+        />
+      ) : null}
+      {summary ? (
+        <VisitSummaryView summary={summary} products={products} onUndo={(id) => void undo(id)} />
+      ) : null}
     </div>
   );
 }

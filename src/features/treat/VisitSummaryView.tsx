@@ -4,7 +4,15 @@ import type { Product } from '../../domain/model';
 import { formatQuantity } from '../../domain/quantity';
 
 /** Per-draw lot, quantity and COGS (quantity × that lot's unit cost), and the visit margin. */
-export function VisitSummaryView({ summary, products, onUndo }: { summary: VisitSummary; products: Product[]; onUndo: (eventId: string) => void }) {
+export function VisitSummaryView({
+  summary,
+  products,
+  onUndo,
+}: {
+  summary: VisitSummary;
+  products: Product[];
+  onUndo: (eventId: string) => void;
+}) {
   const unitOf = (name: string) => products.find((p) => p.name === name)?.baseUnit ?? 'U';
   const corrected = new Set(summary.lines.map((l) => l.correctsId).filter((id): id is string => id !== null));
   return (
@@ -14,14 +22,26 @@ export function VisitSummaryView({ summary, products, onUndo }: { summary: Visit
       <table className="table">
         <tbody>
           {summary.lines.map((line) => (
-            <tr key={line.eventId} data-testid="summary-line" className={line.correction || corrected.has(line.eventId) ? 'line--void' : undefined}>
-              <td>{line.correction ? 'Undo · ' : ''}{line.productName}</td>
+            <tr
+              key={line.eventId}
+              data-testid="summary-line"
+              className={line.correction || corrected.has(line.eventId) ? 'line--void' : undefined}
+            >
+              <td>
+                {line.correction ? 'Undo · ' : ''}
+                {line.productName}
+              </td>
               <td>lot {line.lotNumber}</td>
               <td>{formatQuantity(line.quantityMilli, unitOf(line.productName))}</td>
               <td>{formatMoney(line.costCents)}</td>
               <td>
                 {!line.correction && !corrected.has(line.eventId) ? (
-                  <button type="button" className="button button--ghost button--small" data-testid={`undo-${line.eventId}`} onClick={() => onUndo(line.eventId)}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    data-testid={`undo-${line.eventId}`}
+                    onClick={() => onUndo(line.eventId)}
+                  >
                     Undo
                   </button>
                 ) : null}
@@ -34,12 +54,19 @@ export function VisitSummaryView({ summary, products, onUndo }: { summary: Visit
         Product cost (COGS): <strong data-testid="visit-cogs">{formatMoney(summary.cogsCents)}</strong>
         {summary.priceChargedCents !== null ? (
           <>
-            {' '}· Charged {formatMoney(summary.priceChargedCents)} · Margin{' '}
-            <strong data-testid="visit-margin">{summary.marginCents === null ? '—' : formatMoney(summary.marginCents)}</strong>
+            {' '}
+            · Charged {formatMoney(summary.priceChargedCents)} · Margin{' '}
+            <strong data-testid="visit-margin">
+              {summary.marginCents === null ? '—' : formatMoney(summary.marginCents)}
+            </strong>
           </>
         ) : null}
       </p>
-      {summary.unpricedEventIds.length > 0 ? <p role="status">{summary.unpricedEventIds.length} draw(s) await their lot from sync and are not priced yet.</p> : null}
+      {summary.unpricedEventIds.length > 0 ? (
+        <p role="status">
+          {summary.unpricedEventIds.length} draw(s) await their lot from sync and are not priced yet.
+        </p>
+      ) : null}
     </section>
   );
 }

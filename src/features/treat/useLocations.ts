@@ -7,7 +7,8 @@ import type { Location } from '../../domain/model';
 export function useLocations(): Location[] | null {
   const { db } = useLocal();
   return useObservable<Location[] | null>(
-    () => db.locations.find({ sort: [{ id: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()))),
+    () =>
+      db.locations.find({ sort: [{ id: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()))),
     null,
     [db],
   );

@@ -33,14 +33,23 @@ export function useVisitSummary(visit: Visit | null | undefined): VisitSummary |
 }
 
 /** FEFO ranking for the product at the visit's location; `version` forces a re-read after a draw. */
-export function useFefo(product: Product | null, locationId: string | undefined, version: number): FefoRanking | null {
+export function useFefo(
+  product: Product | null,
+  locationId: string | undefined,
+  version: number,
+): FefoRanking | null {
   const { db } = useLocal();
   const [ranking, setRanking] = useState<FefoRanking | null>(null);
   useEffect(() => {
     if (!product || !locationId) return undefined;
     let live = true;
     const nowMs = now();
-    void lookupFefo(db, { product, locationId, nowMs, utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset() }).then((r) => live && setRanking(r));
+    void lookupFefo(db, {
+      product,
+      locationId,
+      nowMs,
+      utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
+    }).then((r) => live && setRanking(r));
     return () => {
       live = false;
     };
