@@ -199,3 +199,29 @@ const api = { recordDrawSamples, seedFefo, fefoCounts, fefoColdSamples, fefoWarm
 export type TreatBench = typeof api;
 (window as unknown as { treatBench: TreatBench }).treatBench = api;
 document.documentElement.dataset.ready = 'true';
+async function probeCold() {
+  const { products } = buildSeed(TODAY);
+  const db = await openDatabase({ name: FEFO_DB });
+  const t: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => { const n = performance.now(); t[name] = n - t0; t0 = n; };
+  await Promise.all([db.lots.findOne('none').exec(), db.balances.findOne('none').exec(), db.containers.findOne('none').exec()]);
+  lap('warm findOne');
+  await db.lots.find({ selector: { productId: products[1]!.id } }).exec();
+  lap('lots query other product');
+  await db.lots.find({ selector: { productId: products[0]!.id } }).exec();
+  lap('lots query');
+  await db.lots.find({ selector: { productId: products[0]!.id } }).exec();
+  lap('lots query again');
+  await db.balances.findByIds(['a|b', 'c|d']).exec();
+  lap('balances findByIds');
+  await db.containers.find({ selector: { locationId: DEMO_IDS.mainLocation, lotId: { $in: ['x'] } } }).exec();
+  lap('containers query');
+  await lookup(db, products[2]!, DEMO_IDS.mainLocation);
+  lap('lookup p2');
+  await lookup(db, products[3]!, DEMO_IDS.mainLocation);
+  lap('lookup p3');
+  await db.close();
+  return t;
+}
+(window as unknown as { treatBench: object }).treatBench = { ...api, probeCold };

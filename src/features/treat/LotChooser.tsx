@@ -44,10 +44,13 @@ export function LotChooser({
   product,
   ranking,
   onPick,
+  onWasteLeftover,
 }: {
   product: Product;
   ranking: FefoRanking;
   onPick: (pick: Pick) => void;
+  /** Records what is left in a vial past its beyond-use time as waste (F4). */
+  onWasteLeftover: (container: Candidate) => void;
 }) {
   const [pending, setPending] = useState<Candidate | null>(null);
   const [reason, setReason] = useState('');
@@ -102,6 +105,16 @@ export function LotChooser({
                 </span>
               ))}
             </button>
+            {c.kind === 'container' && c.blockers.includes('beyond_use') && c.availableMilli > 0 ? (
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                data-testid={`waste-${c.containerId}`}
+                onClick={() => onWasteLeftover(c)}
+              >
+                Record {formatQuantity(c.availableMilli, product.baseUnit)} left as waste
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -6,6 +6,8 @@ import type { SessionStaff } from '../../app/session';
 import { useObservable } from '../../app/useObservable';
 import { recordEvents } from '../../db/repositories/balances';
 import { isFefoDeviation } from '../../domain/fefo/deviation';
+import { leftoverWasteEvent } from '../../domain/fefo/leftovers';
+import type { Candidate } from '../../domain/fefo/rank';
 import { makeCorrection } from '../../domain/ledger/correction';
 import type { Product } from '../../domain/model';
 import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
@@ -90,6 +92,27 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     setVersion((v) => v + 1);
   }
 
+  async function wasteLeftover(c: Candidate) {
+    if (!c.containerId || !visit) return;
+    const leftover = {
+      containerId: c.containerId,
+      lotId: c.lotId,
+      locationId: visit.locationId,
+      remainingMilli: c.availableMilli,
+      beyondUseAtMs: c.useByMs,
+    };
+    await recordEvents(db, [
+      leftoverWasteEvent(leftover, {
+        id: newId(),
+        orgId: visit.orgId,
+        actorId: staff.id,
+        deviceId,
+        deviceTime: new Date(now()).toISOString(),
+      }),
+    ]);
+    setVersion((v) => v + 1);
+  }
+
   return (
     <div className="visit">
       <header className="visit__header">
@@ -120,6 +143,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
             setPick(p);
             setError(null);
           }}
+          onWasteLeftover={(c) => void wasteLeftover(c)}
         />
       ) : null}
       {product && pick ? (
