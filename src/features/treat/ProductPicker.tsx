@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { map } from 'rxjs';
+import { map, switchMap } from 'rxjs';
 import { useLocal } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/useObservable';
+import { recentProductIds, watchRecentProductIds } from '../../db/repositories/recent';
 import type { Product, ProductCategory } from '../../domain/model';
 
 const CATEGORY_ORDER: ProductCategory[] = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'];
@@ -21,6 +22,12 @@ export function ProductPicker({
     [],
     [db],
   );
+  const recent = useObservable<string[]>(
+    () => watchRecentProductIds(db).pipe(switchMap(() => recentProductIds(db))),
+    [],
+    [db],
+  );
+  const rank = (p: Product) => (recent.includes(p.id) ? recent.indexOf(p.id) : recent.length);
   const needle = query.trim().toLowerCase();
   const shown = products
     .filter(
@@ -29,6 +36,7 @@ export function ProductPicker({
     )
     .sort(
       (a, b) =>
+        rank(a) - rank(b) ||
         CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
         a.name.localeCompare(b.name),
     );

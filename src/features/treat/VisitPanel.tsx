@@ -5,6 +5,7 @@ import { newId, now } from '../../app/runtime';
 import type { SessionStaff } from '../../app/session';
 import { useObservable } from '../../app/useObservable';
 import { recordEvents } from '../../db/repositories/balances';
+import { markProductUsed } from '../../db/repositories/recent';
 import { isFefoDeviation } from '../../domain/fefo/deviation';
 import { leftoverWasteEvent } from '../../domain/fefo/leftovers';
 import type { Candidate } from '../../domain/fefo/rank';
@@ -68,6 +69,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         override: pick.override,
       });
       await recordEvents(db, events);
+      await markProductUsed(db, product.id);
       setPick(null);
       setError(null);
       setVersion((v) => v + 1);
