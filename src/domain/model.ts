@@ -128,6 +128,22 @@ export interface LedgerEvent {
   payload: Record<string, string | number | boolean | null>;
 }
 
+/** Every field of a ledger event except `payload`, in one place for schemas and comparisons. */
+export const LEDGER_EVENT_SCALAR_FIELDS = [
+  'id',
+  'orgId',
+  'type',
+  'lotId',
+  'locationId',
+  'quantityMilli',
+  'actorId',
+  'deviceId',
+  'deviceTime',
+  'visitId',
+  'containerId',
+  'correctsId',
+] as const satisfies readonly (keyof LedgerEvent)[];
+
 /** Why an event exists beyond its type: waste reasons (SPEC [L1]). */
 export type WasteReason = 'spill' | 'expired' | 'damaged' | 'beyond_use_leftover' | 'other';
 export const WASTE_REASONS: readonly WasteReason[] = [

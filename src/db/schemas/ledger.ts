@@ -1,6 +1,6 @@
 /** RxDB schemas (version 0) for the append-only ledger and device-local settings. */
 import type { RxJsonSchema } from 'rxdb';
-import { LEDGER_EVENT_TYPES, type LedgerEvent } from '../../domain/model';
+import { LEDGER_EVENT_SCALAR_FIELDS, LEDGER_EVENT_TYPES, type LedgerEvent } from '../../domain/model';
 
 /**
  * A ledger event as stored: the domain event plus `visitKey` (visitId or ''), because RxDB can only
@@ -30,22 +30,7 @@ export const eventSchemaV0: RxJsonSchema<EventDoc> = {
     containerId: { type: ['string', 'null'], maxLength: 64 },
     payload: { type: 'object' },
   },
-  required: [
-    'id',
-    'orgId',
-    'type',
-    'lotId',
-    'locationId',
-    'quantityMilli',
-    'actorId',
-    'deviceId',
-    'deviceTime',
-    'visitId',
-    'visitKey',
-    'correctsId',
-    'containerId',
-    'payload',
-  ],
+  required: [...LEDGER_EVENT_SCALAR_FIELDS, 'visitKey', 'payload'],
   indexes: ['lotId', 'deviceId', 'visitKey'],
 };
 

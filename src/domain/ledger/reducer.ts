@@ -14,7 +14,7 @@
  *   draw d1 again (retry)                 → ignored: id already seen
  *   draw d1' +40_000 correctsId d1        → L|M 100_000; o1 used 0, remaining 100_000
  */
-import type { LedgerEvent } from '../model';
+import { LEDGER_EVENT_SCALAR_FIELDS, type LedgerEvent } from '../model';
 
 export interface LotBalance {
   lotId: string;
@@ -60,21 +60,7 @@ export function emptyLedgerState(): LedgerState {
 
 /** Same event content, payload key order ignored. */
 export function sameEvent(a: LedgerEvent, b: LedgerEvent): boolean {
-  const fields = [
-    'id',
-    'orgId',
-    'type',
-    'lotId',
-    'locationId',
-    'quantityMilli',
-    'actorId',
-    'deviceId',
-    'deviceTime',
-    'visitId',
-    'containerId',
-    'correctsId',
-  ] as const;
-  if (fields.some((f) => a[f] !== b[f])) return false;
+  if (LEDGER_EVENT_SCALAR_FIELDS.some((f) => a[f] !== b[f])) return false;
   const keys = Object.keys(a.payload);
   if (keys.length !== Object.keys(b.payload).length) return false;
   return keys.every(
