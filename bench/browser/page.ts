@@ -8,9 +8,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
+import { BENCH_PAGE_OUT_DIR } from './vite.config';
 
 const CONFIG_FILE = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
-export const PAGE_DIR = fileURLToPath(new URL('../../.tmp/bench-browser/', import.meta.url));
+export const PAGE_DIR = BENCH_PAGE_OUT_DIR;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,12 +65,16 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 }
 
 /** Opens the bench page in a fresh context and waits for `window.treatBench`. */
-export async function openBenchPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openBenchPage(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 30_000 });
   const isolated = await page.evaluate(() => crossOriginIsolated);
-  if (!isolated) throw new Error('the bench page is not cross-origin isolated: timer resolution would be 100 µs');
+  if (!isolated)
+    throw new Error('the bench page is not cross-origin isolated: timer resolution would be 100 µs');
   return { context, page };
 }

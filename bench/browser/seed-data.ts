@@ -5,10 +5,10 @@
  * Lot k belongs to product k mod 20 and location ⌊k / 20⌋ mod 2, so every product has 100 lots,
  * 50 at each location. Older lots are used up; the newest SEED_STOCKED_LOTS still have stock —
  * what a clinic's database looks like after a few years. Each lot's 50 events (100 U vials):
- *   used-up lot:  receive 8 vials, 8 × [open, draw 20 U × 5], count (0)     → 0 U on hand
- *   stocked lot:  receive 9 vials, 8 × [open, draw 20 U × 5], open a vial   → 100 U, in an open vial
+ *   used-up lot:  receive 8 vials, 8 × [open, draw 20 U × 5], count (no change) → 0 U on hand
+ *   stocked lot:  receive 9 vials, 8 × [open, draw 20 U × 5], count (no change) → 100 U unopened
  * So a lookup of one product at one location reads 100 lots by index, 100 balance keys, and the
- * containers (9 each) of its 2–3 stocked lots. Every 50th lot is recalled (a blocker to rank).
+ * containers (8 each, all emptied) of its 2–3 stocked lots. Every 50th lot is recalled (a blocker to rank).
  * Ids are deterministic.
  */
 import { addDays } from '../../src/domain/dates';
@@ -39,7 +39,12 @@ export function seedLocation(lotIndex: number): string {
 function seedProducts(today: string): Product[] {
   const botox = buildDemoClinic(today).products[0];
   if (!botox) throw new Error('the demo clinic has no products');
-  return Array.from({ length: SEED_PRODUCTS }, (_, p) => ({ ...botox, id: hexId(1, p), name: `Bench toxin ${p}`, gtins: [] }));
+  return Array.from({ length: SEED_PRODUCTS }, (_, p) => ({
+    ...botox,
+    id: hexId(1, p),
+    name: `Bench toxin ${p}`,
+    gtins: [],
+  }));
 }
 
 /** Lot k: received ~ (2,000 − k) / 2 days ago; expiry a year after receipt, so old lots expired. */
@@ -60,7 +65,12 @@ function lotHistory(today: string, k: number, lot: Lot, firstEventNo: number): L
   const stocked = k >= SEED_LOTS - SEED_STOCKED_LOTS;
   const day = addDays(today, -Math.ceil((SEED_LOTS - k) / 2));
   const events: LedgerEvent[] = [];
-  const add = (type: LedgerEvent['type'], quantityMilli: number, containerId: string | null, payload: LedgerEvent['payload'] = {}): LedgerEvent => {
+  const add = (
+    type: LedgerEvent['type'],
+    quantityMilli: number,
+    containerId: string | null,
+    payload: LedgerEvent['payload'] = {},
+  ): LedgerEvent => {
     const n = firstEventNo + events.length;
     const id = hexId(3, n);
     const minute = events.length * 10;
@@ -87,8 +97,7 @@ function lotHistory(today: string, k: number, lot: Lot, firstEventNo: number): L
     const open = add('open', 0, 'self', { capacityMilli: VIAL_MILLI });
     for (let d = 0; d < 5; d++) add('draw', -DRAW_MILLI, open.id);
   }
-  if (stocked) add('open', 0, 'self', { capacityMilli: VIAL_MILLI });
-  else add('count', 0, null, { countedMilli: 0 });
+  add('count', 0, null, { countedMilli: stocked ? VIAL_MILLI : 0 });
   if (events.length !== SEED_EVENTS_PER_LOT) throw new Error(`lot ${k} has ${events.length} events`);
   return events;
 }

@@ -11,6 +11,7 @@ import { Header } from './Header';
 import { SCREENS } from './screens';
 import { useTrackSyncStatus } from './sync-status';
 import { UpdateBanner } from './UpdateBanner';
+import { useSync } from './useSync';
 
 function NavBar() {
   const [location] = useLocation();
@@ -42,6 +43,7 @@ function useReadyMark() {
 
 export function App() {
   useTrackSyncStatus();
+  useSync();
   useReadyMark();
   return (
     <div className="shell">

@@ -1,24 +1,43 @@
 import { useSession } from './session';
-import { useSyncStatus } from './sync-status';
+import { CLOCK_SKEW_WARNING_MS, useSyncStatus } from './sync-status';
+
+/** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */
+const CONNECTION_TEXT = {
+  not_enrolled: 'Not connected to a sync server',
+  connecting: 'Connecting…',
+  live: 'Synced live',
+  offline: 'Offline — working locally',
+  error: 'Sync problem',
+} as const;
 
 /** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */
 export function Header() {
-  const online = useSyncStatus((s) => s.online);
-  const unsynced = useSyncStatus((s) => s.unsynced);
+  const { online, unsynced, connection, message, clockSkewMs } = useSyncStatus();
+  const state = online ? connection : 'offline';
   const pending =
     unsynced === null ? 'counting…' : `${unsynced} change${unsynced === 1 ? '' : 's'} only on this tablet`;
+  const skewed = clockSkewMs !== null && Math.abs(clockSkewMs) > CLOCK_SKEW_WARNING_MS;
   return (
     <header className="header">
       <h1 className="brand">Chairside</h1>
       <SignedIn />
-      <p
-        className={`sync sync--${online ? 'online' : 'offline'}`}
-        data-testid="sync-status"
-        aria-live="polite"
-      >
-        <span className="sync__dot" aria-hidden="true" />
-        {online ? 'Online' : 'Offline — working locally'} · {pending}
-      </p>
+      <div className="header__status">
+        <p className={`sync sync--${state}`} data-testid="sync-status" aria-live="polite">
+          <span className="sync__dot" aria-hidden="true" />
+          {CONNECTION_TEXT[state]} · {pending}
+        </p>
+        {state === 'error' && message ? (
+          <p className="sync__message" role="alert" data-testid="sync-error">
+            {message}
+          </p>
+        ) : null}
+        {skewed ? (
+          <p className="sync__message" role="alert" data-testid="clock-skew">
+            This tablet&apos;s clock is {Math.round(Math.abs(clockSkewMs) / 60_000)} min off the server&apos;s
+            — fix the date and time in the tablet&apos;s settings.
+          </p>
+        ) : null}
+      </div>
     </header>
   );
 }

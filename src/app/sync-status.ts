@@ -1,40 +1,65 @@
 /**
- * What the header says about sync. Until the sync server connection lands, the honest answer is:
- * the network state, and how many events were recorded on this tablet and exist nowhere else.
+ * What the header says about sync, stated plainly (SPEC [PWA4]): the network, the connection to the
+ * clinic's server, how many changes exist only on this tablet, refusals and clock skew.
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { watchUnsyncedCount } from '../db/repositories/events';
 import { useLocal } from './DatabaseContext';
 
+export type Connection = 'not_enrolled' | 'connecting' | 'live' | 'offline' | 'error';
+
+/** Beyond this, device and server clocks disagree enough to warn (SPEC [S9]). */
+export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
+
 interface SyncStatus {
   online: boolean;
   /** Events recorded here that no server has acknowledged; null until first counted. */
   unsynced: number | null;
+  connection: Connection;
+  /** Plain-words reason for the last failure (401, 426, 403, server down…). */
+  message: string | null;
+  lastPulledAtMs: number | null;
+  /** device clock − server clock, from the last pull. */
+  clockSkewMs: number | null;
   setOnline: (online: boolean) => void;
   setUnsynced: (count: number) => void;
+  setConnection: (connection: Connection, message?: string | null) => void;
+  notePull: (serverTime: string, receivedAtMs: number) => void;
 }
 
 export const useSyncStatus = create<SyncStatus>((set) => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   unsynced: null,
+  connection: 'not_enrolled',
+  message: null,
+  lastPulledAtMs: null,
+  clockSkewMs: null,
   setOnline: (online) => set({ online }),
   setUnsynced: (unsynced) => set({ unsynced }),
+  setConnection: (connection, message = null) => set({ connection, message }),
+  notePull: (serverTime, receivedAtMs) =>
+    set({
+      connection: 'live',
+      message: null,
+      lastPulledAtMs: receivedAtMs,
+      clockSkewMs: receivedAtMs - Date.parse(serverTime),
+    }),
 }));
 
-/** Keeps the sync status store current; mounted once by the shell. */
+/** Keeps the network and pending-count parts of the store current; mounted once by the shell. */
 export function useTrackSyncStatus(): void {
-  const { db, deviceId } = useLocal();
+  const { db } = useLocal();
   useEffect(() => {
     const { setOnline, setUnsynced } = useSyncStatus.getState();
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
-    const subscription = watchUnsyncedCount(db, deviceId).subscribe(setUnsynced);
+    const subscription = watchUnsyncedCount(db).subscribe(setUnsynced);
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
       subscription.unsubscribe();
     };
-  }, [db, deviceId]);
+  }, [db]);
 }

@@ -1,12 +1,13 @@
 /**
  * The collection plan. RxDB's open core allows at most 13 collections per database; Chairside's
  * budget (decisions/2026-11-23_collection-budget.md) is: locations, staff, products, lots, events,
- * settings, balances, containers, visits (now), counts, purchase_orders (receiving and counting),
- * leaving 2 spare. Every schema version above 0 needs a migration strategy here.
+ * settings, balances, containers, visits, outbox (now), counts, purchase_orders (receiving and
+ * counting), leaving 1 spare. Every schema version above 0 needs a migration strategy here.
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff, Visit } from '../domain/model';
 import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './schemas/catalog';
+import { outboxSchemaV0, type OutboxDoc } from './schemas/outbox';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
 import {
   containerSchemaV0,
@@ -28,6 +29,7 @@ export interface ChairsideCollections {
   balances: RxCollection<LotBalanceDoc>;
   containers: RxCollection<ContainerDoc>;
   visits: RxCollection<Visit>;
+  outbox: RxCollection<OutboxDoc>;
 }
 
 export type ChairsideDatabase = RxDatabase<ChairsideCollections>;
@@ -53,6 +55,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
   containers: { schema: containerSchemaV0, migrationStrategies: {} },
   visits: { schema: visitSchemaV0, migrationStrategies: {} },
+  outbox: { schema: outboxSchemaV0, migrationStrategies: {} },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

@@ -3,11 +3,14 @@
  * call — so a tablet with no Wi-Fi still has everything it recorded.
  */
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { collectionCreators, type ChairsideCollections, type ChairsideDatabase } from './collections';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Only one tab of the tablet runs replication at a time.
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 export const DEFAULT_DB_NAME = 'chairside';
 

@@ -17,9 +17,32 @@ import type { ChairsideDatabase } from '../collections';
 import type { ContainerDoc, LotBalanceDoc } from '../schemas/treatment';
 import { allEvents, appendEvents, type AppendResult } from './events';
 
-/** Appends events and folds the newly stored ones into the materialized balances. */
-export async function recordEvents(db: ChairsideDatabase, events: LedgerEvent[]): Promise<AppendResult> {
+export interface RecordOptions {
+  /**
+   * Queue the new events for the sync server (true for work done on this tablet; false for events
+   * that came from the server or from the demo data set, which the server already has).
+   */
+  queue: boolean;
+  /** Queue time (ISO); defaults to the first event's device time. */
+  queuedAt?: string;
+}
+
+/** Appends events, folds the newly stored ones into the balances and queues them for sync. */
+export async function recordEvents(
+  db: ChairsideDatabase,
+  events: LedgerEvent[],
+  options: RecordOptions = { queue: true },
+): Promise<AppendResult> {
   const result = await appendEvents(db, events);
+  if (options.queue && result.inserted.length > 0) {
+    await db.outbox.bulkUpsert(
+      result.inserted.map((e) => ({
+        eventId: e.id,
+        queuedAt: options.queuedAt ?? e.deviceTime,
+        rejectedReason: null,
+      })),
+    );
+  }
   await materialize(db, result.inserted);
   return result;
 }

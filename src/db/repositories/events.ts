@@ -49,7 +49,7 @@ export async function allEvents(db: ChairsideDatabase): Promise<LedgerEvent[]> {
   return docs.map((d) => fromEventDoc(d.toMutableJSON()));
 }
 
-/** Events recorded on this device that no sync server has acknowledged yet. */
-export function watchUnsyncedCount(db: ChairsideDatabase, deviceId: string) {
-  return db.events.count({ selector: { deviceId } }).$;
+/** Events recorded on this tablet that no sync server has acknowledged yet (rejected ones included). */
+export function watchUnsyncedCount(db: ChairsideDatabase) {
+  return db.outbox.count().$;
 }

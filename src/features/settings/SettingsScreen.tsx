@@ -3,6 +3,7 @@ import { useLocal } from '../../app/DatabaseContext';
 import { readTheme, saveTheme, type ThemeChoice } from '../../app/theme';
 import { DemoCard } from './DemoCard';
 import { StorageCard } from './StorageCard';
+import { SyncCard } from './SyncCard';
 
 export function SettingsScreen() {
   const { deviceId } = useLocal();
@@ -15,6 +16,7 @@ export function SettingsScreen() {
   return (
     <div data-testid="screen-settings" className="settings">
       <h2>Settings</h2>
+      <SyncCard />
       <StorageCard refreshKey={refreshKey} />
       <DemoCard onLoaded={() => setRefreshKey((k) => k + 1)} />
       <section className="card">

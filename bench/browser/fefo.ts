@@ -1,0 +1,158 @@
+/**
+ * treat.fefo_lookup_ms in the browser: lookupFefo over a database holding the 100,000-event,
+ * 2,000-lot history of seed-data.ts. Seeding is timed and reported, never part of the metric.
+ */
+import { openDatabase } from '../../src/db/database';
+import type { ChairsideDatabase } from '../../src/db/collections';
+import { upsertCatalog } from '../../src/db/repositories/catalog';
+import { diffAgainstReducer, recordEvents } from '../../src/db/repositories/balances';
+import { toEventDoc } from '../../src/db/repositories/events';
+import { buildDemoClinic } from '../../src/domain/demo/clinic';
+import type { LedgerEvent } from '../../src/domain/model';
+import { materializedDocs } from './seed-docs';
+import { SEED_EVENTS_PER_LOT, SEED_PRODUCTS, buildSeed, seedLocation } from './seed-data';
+import { benchVisit, drawFrom, lookup, TODAY } from './shared';
+
+const FEFO_DB = 'bench-fefo';
+const CHECK_DB = 'bench-fefo-check';
+
+const open = (name: string) => openDatabase({ name });
+
+async function withDb<T>(name: string, run: (db: ChairsideDatabase) => Promise<T>): Promise<T> {
+  const db = await open(name);
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function insertEvents(db: ChairsideDatabase, events: LedgerEvent[], batchSize: number): Promise<void> {
+  for (let i = 0; i < events.length; i += batchSize) {
+    const { error } = await db.events.bulkInsert(events.slice(i, i + batchSize).map(toEventDoc));
+    if (error.length > 0) throw new Error(`seeding: ${error.length} events were rejected`);
+  }
+}
+
+export interface SeedReport {
+  events: number;
+  lots: number;
+  balances: number;
+  containers: number;
+  /** Events bulk-inserted + materialized documents written. */
+  seedMs: number;
+  /** diffAgainstReducer over the whole seeded database (must be empty) and its time. */
+  diffs: string[];
+  checkMs: number;
+}
+
+/**
+ * Seeds the big database: catalog, events by bulkInsert, then the materialized documents
+ * recordEvents would have produced (seed-docs.ts), and checks them with diffAgainstReducer.
+ */
+export async function seedFefo(batchSize: number): Promise<SeedReport> {
+  const seed = buildSeed(TODAY);
+  return withDb(FEFO_DB, async (db) => {
+    const t0 = performance.now();
+    await upsertCatalog(db, {
+      locations: buildDemoClinic(TODAY).locations,
+      staff: [],
+      products: seed.products,
+      lots: seed.lots,
+    });
+    await insertEvents(db, seed.events, batchSize);
+    const { balances, containers } = materializedDocs(seed.events);
+    await db.balances.bulkInsert(balances);
+    await db.containers.bulkInsert(containers);
+    const seedMs = performance.now() - t0;
+    const t1 = performance.now();
+    const diffs = await diffAgainstReducer(db);
+    return {
+      events: seed.events.length,
+      lots: seed.lots.length,
+      balances: balances.length,
+      containers: containers.length,
+      seedMs,
+      diffs,
+      checkMs: performance.now() - t1,
+    };
+  });
+}
+
+const sortedJson = (docs: object[]): string[] =>
+  docs.map((d) => JSON.stringify(d, Object.keys(d).sort())).sort();
+
+/**
+ * Guards the shortcut: records the first `lots` lots' history through recordEvents (the app's
+ * write path) into another database and returns the documents that differ from seed-docs.ts.
+ */
+export async function checkSeedShortcut(
+  lots: number,
+): Promise<{ mismatches: string[]; events: number; recordMs: number }> {
+  const seed = buildSeed(TODAY);
+  const events = seed.events.slice(0, lots * SEED_EVENTS_PER_LOT);
+  return withDb(CHECK_DB, async (db) => {
+    const t0 = performance.now();
+    await recordEvents(db, events);
+    const recordMs = performance.now() - t0;
+    const expected = materializedDocs(events);
+    const actualBalances = (await db.balances.find().exec()).map((d) => d.toMutableJSON());
+    const actualContainers = (await db.containers.find().exec()).map((d) => d.toMutableJSON());
+    const want = new Set([...sortedJson(expected.balances), ...sortedJson(expected.containers)]);
+    const got = [...sortedJson(actualBalances), ...sortedJson(actualContainers)];
+    const mismatches = [
+      ...got.filter((d) => !want.has(d)),
+      ...(got.length === want.size ? [] : [`count ${got.length} vs ${want.size}`]),
+    ];
+    return { mismatches, events: events.length, recordMs };
+  });
+}
+
+/**
+ * Cold lookups: each sample opens the database anew (RxDB's query and document caches empty),
+ * touches the three collections the lookup reads (IndexedDB connections open), then times one
+ * lookupFefo. Sample i looks up product i mod 20 at location ⌊i / 20⌋ mod 2.
+ */
+export async function fefoColdSamples(samples: number): Promise<{ ms: number[]; candidates: number[] }> {
+  const { products } = buildSeed(TODAY);
+  const ms: number[] = [];
+  const candidates: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await withDb(FEFO_DB, async (db) => {
+      await Promise.all([
+        db.lots.findOne('none').exec(),
+        db.balances.findOne('none').exec(),
+        db.containers.findOne('none').exec(),
+      ]);
+      const product = products[i % SEED_PRODUCTS];
+      if (!product) throw new Error('no product');
+      const t0 = performance.now();
+      const ranking = await lookup(db, product, seedLocation(i));
+      ms.push(performance.now() - t0);
+      candidates.push(ranking.candidates.length);
+    });
+  }
+  return { ms, candidates };
+}
+
+/**
+ * Steady-state lookups of one product at one location in one open database, with a draw from
+ * the suggestion recorded (untimed) after each, as at the chair: look up, draw, next patient.
+ */
+export async function fefoWarmSamples(samples: number): Promise<{ ms: number[] }> {
+  const product = buildSeed(TODAY).products[0];
+  if (!product) throw new Error('no product');
+  const location = seedLocation(SEED_PRODUCTS);
+  return withDb(FEFO_DB, async (db) => {
+    const visit = benchVisit(location);
+    const ms: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t0 = performance.now();
+      const { suggestion } = await lookup(db, product, location);
+      ms.push(performance.now() - t0);
+      if (!suggestion) throw new Error('the seeded product has no suggestion');
+      await recordEvents(db, drawFrom(product, visit, suggestion));
+    }
+    return { ms };
+  });
+}

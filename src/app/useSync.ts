@@ -1,0 +1,63 @@
+/**
+ * Runs sync while this tablet is enrolled. Started after the database opened and the shell
+ * rendered, so a tablet with no network boots exactly as fast as one with it.
+ */
+import { useEffect, useState } from 'react';
+import { create } from 'zustand';
+import type { Enrollment } from '../sync/enrollment';
+import { readEnrollment } from '../sync/enrollment';
+import { connect } from '../sync/connection';
+import { useLocal } from './DatabaseContext';
+import { now } from './runtime';
+import { useSyncStatus } from './sync-status';
+
+/** Bumped when Settings enrolls or disconnects the tablet, so the running sync restarts. */
+export const useEnrollmentVersion = create<{ version: number; bump: () => void }>((set) => ({
+  version: 0,
+  bump: () => set((s) => ({ version: s.version + 1 })),
+}));
+
+/** Mounted once by the shell. */
+export function useSync(): Enrollment | null {
+  const { db } = useLocal();
+  const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
+  const version = useEnrollmentVersion((s) => s.version);
+
+  useEffect(() => {
+    let live = true;
+    void readEnrollment(db).then((e) => live && setEnrollment(e));
+    return () => {
+      live = false;
+    };
+  }, [db, version]);
+
+  useEffect(() => {
+    const status = useSyncStatus.getState();
+    if (!enrollment) {
+      status.setConnection('not_enrolled');
+      return undefined;
+    }
+    status.setConnection(navigator.onLine ? 'connecting' : 'offline');
+    const running = connect(
+      db,
+      { baseUrl: enrollment.baseUrl, token: enrollment.token, fetch: (...args) => fetch(...args) },
+      {
+        onLive: () => useSyncStatus.getState().setConnection('live'),
+        onOffline: () => useSyncStatus.getState().setConnection('offline'),
+        onPulled: ({ serverTime, receivedAtMs }) =>
+          useSyncStatus.getState().notePull(serverTime, receivedAtMs),
+        onError: (error) =>
+          useSyncStatus
+            .getState()
+            .setConnection(
+              error.kind === 'offline' ? 'offline' : 'error',
+              error.kind === 'offline' ? null : error.message,
+            ),
+      },
+      now,
+    );
+    return () => void running.stop();
+  }, [db, enrollment]);
+
+  return enrollment;
+}

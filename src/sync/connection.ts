@@ -1,0 +1,105 @@
+/**
+ * Keeps the tablet connected when it can be, and quiet when it cannot: the live stream is closed
+ * the moment the browser reports offline and reopened on `online` or when the app becomes visible,
+ * each time with a pull (the server also sends RESYNC on every connect). Boot never waits for it.
+ */
+import type { ChairsideDatabase } from '../db/collections';
+import type { SyncError } from './api';
+import { PROTOCOL_VERSION, type ApiClient } from './api';
+import { startEventSync, type EventSync } from './events-sync';
+import { readSse } from './sse';
+
+export interface SyncListener {
+  onLive: () => void;
+  onOffline: () => void;
+  onPulled: (info: { serverTime: string; receivedAtMs: number; count: number }) => void;
+  onError: (error: SyncError) => void;
+}
+
+export interface RunningSync {
+  sync: EventSync;
+  stop: () => Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+export function connect(
+  db: ChairsideDatabase,
+  client: ApiClient,
+  listener: SyncListener,
+  now: () => number,
+): RunningSync {
+  const sync = startEventSync(db, client, listener, now);
+  let controller: AbortController | null = null;
+  let stopped = false;
+  let backoff = 1_000;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const isOnline = () => typeof navigator === 'undefined' || navigator.onLine;
+
+  function openStream() {
+    if (stopped || controller || !isOnline()) return;
+    const current = new AbortController();
+    controller = current;
+    readSse({
+      url: `${client.baseUrl}/api/v1/events/stream`,
+      headers: {
+        authorization: `Bearer ${client.token ?? ''}`,
+        'x-chairside-protocol': String(PROTOCOL_VERSION),
+      },
+      signal: current.signal,
+      fetch: client.fetch,
+      onMessage: () => {
+        backoff = 1_000;
+        listener.onLive();
+        sync.resync();
+      },
+    })
+      .catch(() => undefined)
+      .finally(() => {
+        if (controller === current) controller = null;
+        if (stopped || current.signal.aborted) return;
+        retryTimer = setTimeout(openStream, backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      });
+  }
+
+  function closeStream() {
+    controller?.abort();
+    controller = null;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+  }
+
+  const goOnline = () => {
+    backoff = 1_000;
+    openStream();
+    sync.resync();
+  };
+  const goOffline = () => {
+    closeStream();
+    listener.onOffline();
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') goOnline();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', goOnline);
+    window.addEventListener('offline', goOffline);
+    document.addEventListener('visibilitychange', onVisible);
+  }
+  openStream();
+
+  return {
+    sync,
+    stop: async () => {
+      stopped = true;
+      closeStream();
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('online', goOnline);
+        window.removeEventListener('offline', goOffline);
+        document.removeEventListener('visibilitychange', onVisible);
+      }
+      await sync.stop();
+    },
+  };
+}

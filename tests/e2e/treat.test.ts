@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../../src/domain/demo/clinic';
+import { FEFO_DEVIATION_REASONS } from '../../src/domain/fefo/deviation';
+import { formatMoney, lineCostCents } from '../../src/domain/money';
+import { clickTestId, openApp, waitForReady, waitForServiceWorker, waitForText } from './support/app';
+import { useHarness } from './support/harness';
+import { goOffline } from './support/network';
+import {
+  byTestId,
+  chooseProduct,
+  demoLot,
+  demoProduct,
+  demoStaff,
+  enterPin,
+  loadDemo,
+  recordDose,
+  signIn,
+  startVisit,
+  stockRow,
+  storedEvents,
+  summaryLines,
+  tapKeys,
+} from './support/treat';
+
+const injector = demoStaff('Priya Shah');
+const frontDesk = demoStaff('Sam Rivera');
+const botox = demoProduct('Botox');
+const soonest = demoLot('C8123AC4'); // $6.50/U, expires first: the FEFO suggestion at Main
+const later = demoLot('C8377AD2'); // $6.80/U, expires later
+
+describe('treatment flow', () => {
+  const h = useHarness();
+
+  it('[T2] offline: sign in by PIN, start a visit, accept the FEFO suggestion, record 40 U, reload — the draw and the reduced balance are still there', async () => {
+    const { context, page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await waitForServiceWorker(page);
+    await loadDemo(page);
+    await goOffline(context, h.server);
+
+    // A wrong PIN is refused; the right one signs the injector in.
+    await enterPin(page, injector, '0000');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong PIN');
+    expect(await byTestId(page, 'signed-in-as').count()).toBe(0);
+    await tapKeys(page, 'PIN', injector.demoPin);
+    await clickTestId(page, 'pin-submit');
+    await waitForText(page, 'signed-in-as', injector.name);
+    expect(await byTestId(page, 'switch-staff').count()).toBe(1);
+
+    await startVisit(page, {
+      chartRef: 'CH-10482',
+      locationId: DEMO_IDS.mainLocation,
+      areas: ['Glabella'],
+      price: '520.00',
+    });
+    await chooseProduct(page, botox);
+    const suggestion = await byTestId(page, 'fefo-suggestion').textContent();
+    expect(suggestion).toContain(soonest.lotNumber);
+    expect(suggestion).toContain(soonest.expiry);
+    await clickTestId(page, 'accept-fefo');
+    await clickTestId(page, 'dose-chip-40');
+    expect(await byTestId(page, 'dose-display').textContent()).toContain('40');
+    expect(await byTestId(page, 'remaining-after').textContent()).toMatch(
+      /^60 U left in .*vial after this draw$/,
+    );
+    await recordDose(page, '40');
+
+    const assertVisitRecorded = async (): Promise<void> => {
+      await waitForText(page, 'visit-cogs', '$260.00');
+      const lines = await summaryLines(page);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(soonest.lotNumber);
+      expect(lines[0]).toContain('40 U');
+      expect(lines[0]).toContain('$260.00');
+      expect(await byTestId(page, 'visit-margin').textContent()).toBe('$260.00');
+    };
+    await assertVisitRecorded();
+
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await waitForText(page, 'signed-in-as', injector.name);
+    expect(await byTestId(page, 'visit-header').textContent()).toContain('CH-10482');
+    await assertVisitRecorded();
+    // The opened vial is now the FEFO suggestion, with what is left in it.
+    await chooseProduct(page, botox);
+    expect(await byTestId(page, `candidate-${soonest.lotNumber}-open`).textContent()).toContain('60 U');
+
+    const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
+    expect(draws).toMatchObject([{ lotId: soonest.id, quantityMilli: -40_000 }]);
+    // Stock sums every location; this lot was only ever received at Main (100 U).
+    expect(await stockRow(page, soonest.lotNumber)).toContain('60 U');
+    expect(await stockRow(page, later.lotNumber)).toContain('500 U');
+  });
+
+  it('[F5] picking a non-FEFO lot demands a reason', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await loadDemo(page);
+    await signIn(page, injector);
+    await startVisit(page, { chartRef: 'CH-20911', locationId: DEMO_IDS.mainLocation, areas: ['Forehead'] });
+    await chooseProduct(page, botox);
+    expect(await byTestId(page, 'fefo-suggestion').textContent()).toContain(soonest.lotNumber);
+
+    await clickTestId(page, `candidate-${later.lotNumber}`);
+    await byTestId(page, 'deviation-reason').waitFor();
+    expect(await byTestId(page, 'confirm-deviation').isDisabled()).toBe(true);
+    expect(await byTestId(page, 'record-draw').count()).toBe(0);
+
+    const reason = FEFO_DEVIATION_REASONS[0]!;
+    await byTestId(page, 'deviation-reason').selectOption(reason);
+    expect(await byTestId(page, 'confirm-deviation').isDisabled()).toBe(false);
+    await clickTestId(page, 'confirm-deviation');
+    await recordDose(page, '20');
+
+    const [line] = await summaryLines(page);
+    expect(line).toContain(later.lotNumber);
+    expect(line).toContain('20 U');
+    expect(line).toContain(formatMoney(lineCostCents(20_000, later.unitCostMicros)));
+    const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
+    expect(draws).toMatchObject([
+      { lotId: later.id, quantityMilli: -20_000, payload: { fefoDeviationReason: reason } },
+    ]);
+  });
+
+  it('[R1] front desk cannot record draws', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await loadDemo(page);
+    await signIn(page, frontDesk);
+    await expect
+      .poll(() => byTestId(page, 'screen-treat').textContent())
+      .toContain('Not available for your role');
+    expect(await byTestId(page, 'visit-chart-ref').count()).toBe(0);
+    expect(await byTestId(page, 'start-visit').count()).toBe(0);
+  });
+});
