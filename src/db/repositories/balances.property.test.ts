@@ -87,6 +87,19 @@ describe('materialized balances', () => {
     );
   }, 90_000);
 
+  it('[L10] the concurrent "fresh" path rebuilds when an id turns out to exist already', async () => {
+    const { db } = await openTestDatabase();
+    const receive = makeEvent({ id: 'r1', type: 'receive' });
+    await recordEvents(db, [receive]);
+    const draw = makeEvent({ id: 'd1', type: 'draw', quantityMilli: -40_000 });
+    await recordEvents(db, [receive, draw], { queue: true, fresh: true });
+    expect(await diffAgainstReducer(db)).toEqual([]);
+    expect(
+      (await db.balances.findOne(balanceKey(receive.lotId, receive.locationId)).exec())?.onHandMilli,
+    ).toBe(60_000);
+    await db.close();
+  });
+
   it('[L10] a crash between storing an event and folding it is repaired at boot', async () => {
     const { db } = await openTestDatabase();
     await recordEvents(db, [makeEvent({ id: 'r1', type: 'receive' })]);

@@ -23,8 +23,12 @@ export interface RecordOptions {
    * that came from the server or from the demo data set, which the server already has).
    */
   queue: boolean;
-  /** Queue time (ISO); defaults to the first event's device time. */
-  queuedAt?: string;
+  /**
+   * The ids were just generated on this device, so none can be stored yet: the event insert and
+   * the balance updates then run concurrently (the draw hot path). Should an id exist after all,
+   * the balances are rebuilt from the ledger, so correctness never depends on the guess.
+   */
+  fresh?: boolean;
 }
 
 /** Appends events, folds the newly stored ones into the balances and queues them for sync. */
@@ -33,25 +37,45 @@ export async function recordEvents(
   events: LedgerEvent[],
   options: RecordOptions = { queue: true },
 ): Promise<AppendResult> {
-  const result = await appendEvents(db, events);
-  if (options.queue && result.inserted.length > 0) {
-    await db.outbox.bulkUpsert(
-      result.inserted.map((e) => ({
-        eventId: e.id,
-        queuedAt: options.queuedAt ?? e.deviceTime,
-        rejectedReason: null,
-      })),
-    );
+  if (options.fresh) {
+    const [result] = await Promise.all([
+      appendEvents(db, events),
+      materialize(db, events),
+      queue(db, events, options),
+    ]);
+    if (result.alreadyPresent.length > 0) await rebuildBalances(db);
+    return result;
   }
-  await materialize(db, result.inserted);
+  const result = await appendEvents(db, events);
+  await Promise.all([materialize(db, result.inserted), queue(db, result.inserted, options)]);
   return result;
 }
 
-export async function materialize(db: ChairsideDatabase, events: LedgerEvent[]): Promise<void> {
+async function queue(db: ChairsideDatabase, events: LedgerEvent[], options: RecordOptions): Promise<void> {
+  if (!options.queue || events.length === 0) return;
+  await db.outbox.bulkUpsert(
+    events.map((e) => ({ eventId: e.id, queuedAt: e.deviceTime, rejectedReason: null })),
+  );
+}
+
+function groupBy<K>(events: LedgerEvent[], key: (e: LedgerEvent) => K | null): Map<K, LedgerEvent[]> {
+  const groups = new Map<K, LedgerEvent[]>();
   for (const e of events) {
-    await applyToLotBalance(db, e);
-    if (e.containerId !== null) await applyToContainer(db, e, e.containerId);
+    const k = key(e);
+    if (k === null) continue;
+    groups.set(k, [...(groups.get(k) ?? []), e]);
   }
+  return groups;
+}
+
+/** Folds events into their documents: one atomic update per touched document, all concurrently. */
+export async function materialize(db: ChairsideDatabase, events: LedgerEvent[]): Promise<void> {
+  const byBalance = groupBy(events, (e) => balanceKey(e.lotId, e.locationId));
+  const byContainer = groupBy(events, (e) => e.containerId);
+  await Promise.all([
+    ...[...byBalance.entries()].map(([key, group]) => applyToLotBalance(db, key, group)),
+    ...[...byContainer.entries()].map(([containerId, group]) => applyToContainer(db, containerId, group)),
+  ]);
 }
 
 /** Insert-or-modify that survives a concurrent insert of the same key (another tab). */
@@ -80,30 +104,37 @@ function earliest(a: string | null, b: string | null): string | null {
   return a < b ? a : b;
 }
 
-async function applyToLotBalance(db: ChairsideDatabase, e: LedgerEvent): Promise<void> {
-  const key = balanceKey(e.lotId, e.locationId);
+function foldIntoBalance(doc: LotBalanceDoc, e: LedgerEvent): LotBalanceDoc {
   const received = e.type === 'receive' && e.correctsId === null ? e.deviceTime : null;
-  const fresh: LotBalanceDoc = {
+  return {
+    ...doc,
+    onHandMilli: doc.onHandMilli + e.quantityMilli,
+    eventCount: doc.eventCount + 1,
+    firstReceivedAt: earliest(doc.firstReceivedAt, received),
+  };
+}
+
+async function applyToLotBalance(db: ChairsideDatabase, key: string, group: LedgerEvent[]): Promise<void> {
+  const first = group[0];
+  if (!first) return;
+  const fold = (doc: LotBalanceDoc) => group.reduce(foldIntoBalance, doc);
+  const blank: LotBalanceDoc = {
     key,
-    lotId: e.lotId,
-    locationId: e.locationId,
-    onHandMilli: e.quantityMilli,
-    eventCount: 1,
-    firstReceivedAt: received,
+    lotId: first.lotId,
+    locationId: first.locationId,
+    onHandMilli: 0,
+    eventCount: 0,
+    firstReceivedAt: null,
   };
   await upsertWith<LotBalanceDoc>(
     () => db.balances.findOne(key).exec(),
-    () => db.balances.insert(fresh),
-    (d) => ({
-      ...d,
-      onHandMilli: d.onHandMilli + e.quantityMilli,
-      eventCount: d.eventCount + 1,
-      firstReceivedAt: earliest(d.firstReceivedAt, received),
-    }),
+    () => db.balances.insert(fold(blank)),
+    fold,
   );
 }
 
-function withEvent(doc: ContainerDoc, e: LedgerEvent, containerId: string): ContainerDoc {
+function withEvent(doc: ContainerDoc, e: LedgerEvent): ContainerDoc {
+  const containerId = doc.containerId;
   const next = { ...doc, usedMilli: doc.usedMilli - e.quantityMilli };
   if (e.type === 'open' && e.id === containerId) {
     const capacity = e.payload.capacityMilli;
@@ -119,11 +150,18 @@ function withEvent(doc: ContainerDoc, e: LedgerEvent, containerId: string): Cont
   return next;
 }
 
-async function applyToContainer(db: ChairsideDatabase, e: LedgerEvent, containerId: string): Promise<void> {
+async function applyToContainer(
+  db: ChairsideDatabase,
+  containerId: string,
+  group: LedgerEvent[],
+): Promise<void> {
+  const first = group[0];
+  if (!first) return;
+  const fold = (doc: ContainerDoc) => group.reduce(withEvent, doc);
   const blank: ContainerDoc = {
     containerId,
-    lotId: e.lotId,
-    locationId: e.locationId,
+    lotId: first.lotId,
+    locationId: first.locationId,
     openedAt: null,
     capacityMilli: null,
     openCorrected: false,
@@ -131,8 +169,8 @@ async function applyToContainer(db: ChairsideDatabase, e: LedgerEvent, container
   };
   await upsertWith<ContainerDoc>(
     () => db.containers.findOne(containerId).exec(),
-    () => db.containers.insert(withEvent(blank, e, containerId)),
-    (d) => withEvent(d, e, containerId),
+    () => db.containers.insert(fold(blank)),
+    fold,
   );
 }
 

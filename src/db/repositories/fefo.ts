@@ -28,11 +28,12 @@ export async function lookupFefo(db: ChairsideDatabase, q: FefoQuery): Promise<F
     if (b.firstReceivedAt) firstReceivedAt.set(b.lotId, b.firstReceivedAt);
   }
   const stocked = lots.filter((l) => (lotBalances.get(l.id) ?? 0) > 0).map((l) => l.id);
-  const containerDocs =
-    stocked.length === 0
-      ? []
-      : await db.containers.find({ selector: { locationId: q.locationId, lotId: { $in: stocked } } }).exec();
-  const containers = containerDocs
+  // One equality query per stocked lot hits the [locationId, lotId] index; an $in query does not.
+  const perLot = await Promise.all(
+    stocked.map((lotId) => db.containers.find({ selector: { locationId: q.locationId, lotId } }).exec()),
+  );
+  const containers = perLot
+    .flat()
     .map((d) => containerView(d.toMutableJSON()))
     .filter((c) => c.remainingMilli !== null && c.remainingMilli > 0);
   return rankFefo({
