@@ -22,12 +22,14 @@ export function RequireStaff({
   if (!staff) return <SignInPanel />;
   if (!can(staff.role, action)) {
     return (
-      <EmptyState title="Not available for your role">
-        <p>
-          {staff.name} is signed in as {staff.role.replace('_', ' ')}. Ask an injector or a manager to sign in
-          for this.
-        </p>
-      </EmptyState>
+      <div data-testid="role-blocked">
+        <EmptyState title="Not available for your role">
+          <p>
+            {staff.name} is signed in as {staff.role.replace('_', ' ')}. Ask an injector or a manager to sign
+            in for this.
+          </p>
+        </EmptyState>
+      </div>
     );
   }
   return <>{children(staff)}</>;
