@@ -7,6 +7,7 @@ import { useHarness } from './support/harness';
 import { goOffline } from './support/network';
 import {
   byTestId,
+  demo,
   chooseProduct,
   demoLot,
   demoProduct,
@@ -120,6 +121,39 @@ describe('treatment flow', () => {
     const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
     expect(draws).toMatchObject([
       { lotId: later.id, quantityMilli: -20_000, payload: { fefoDeviationReason: reason } },
+    ]);
+  });
+
+  it('[F4] an expired lot is never suggested and needs a manager PIN, recorded on the draw', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await loadDemo(page);
+    await signIn(page, injector);
+    await startVisit(page, { chartRef: 'CH-30117', locationId: DEMO_IDS.mainLocation, areas: ['Glabella'] });
+    const xeomin = demoProduct('Xeomin');
+    const expired = demo.lots.find((l) => l.productId === xeomin.id)!;
+    await chooseProduct(page, xeomin);
+    await byTestId(page, 'fefo-none').waitFor();
+    await clickTestId(page, `candidate-${expired.lotNumber}`);
+    await byTestId(page, 'override-required').waitFor();
+
+    // The injector's own PIN is not a manager's: refused, nothing recorded.
+    await tapKeys(page, 'PIN', injector.demoPin);
+    await clickTestId(page, 'pin-submit');
+    await page.getByRole('alert').filter({ hasText: 'Wrong PIN' }).waitFor();
+    expect(await byTestId(page, 'record-draw').count()).toBe(0);
+
+    const manager = demoStaff('Casey Kim');
+    await tapKeys(page, 'PIN', manager.demoPin);
+    await clickTestId(page, 'pin-submit');
+    await recordDose(page, '10');
+    const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
+    expect(draws).toMatchObject([
+      {
+        lotId: expired.id,
+        quantityMilli: -10_000,
+        payload: { overrideBy: manager.id, overriddenBlockers: 'expired' },
+      },
     ]);
   });
 
