@@ -1,21 +1,15 @@
 /**
  * The collection plan. RxDB's open core allows at most 13 collections per database; Chairside's
  * budget (decisions/2026-11-23_collection-budget.md) is: locations, staff, products, lots, events,
- * settings, balances, containers, visits, outbox (now), counts, purchase_orders (receiving and
- * counting), leaving 1 spare. Every schema version above 0 needs a migration strategy here.
+ * settings, balances (with opened containers), visits, outbox (now), counts, purchase_orders
+ * (receiving and counting), leaving 2 spare. Every schema version above 0 needs a migration strategy here.
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff, Visit } from '../domain/model';
 import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './schemas/catalog';
 import { outboxSchemaV0, type OutboxDoc } from './schemas/outbox';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
-import {
-  containerSchemaV0,
-  lotBalanceSchemaV0,
-  visitSchemaV0,
-  type ContainerDoc,
-  type LotBalanceDoc,
-} from './schemas/treatment';
+import { lotBalanceSchemaV0, visitSchemaV0, type LotBalanceDoc } from './schemas/treatment';
 
 export type StaffDoc = Staff & { pinHash: string };
 
@@ -27,7 +21,6 @@ export interface ChairsideCollections {
   events: RxCollection<EventDoc>;
   settings: RxCollection<SettingDoc>;
   balances: RxCollection<LotBalanceDoc>;
-  containers: RxCollection<ContainerDoc>;
   visits: RxCollection<Visit>;
   outbox: RxCollection<OutboxDoc>;
 }
@@ -53,7 +46,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
   balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
-  containers: { schema: containerSchemaV0, migrationStrategies: {} },
   visits: { schema: visitSchemaV0, migrationStrategies: {} },
   outbox: { schema: outboxSchemaV0, migrationStrategies: {} },
 };

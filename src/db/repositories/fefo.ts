@@ -1,13 +1,13 @@
 /**
  * Reads what FEFO needs for one product at one location from materialized documents only: the
- * product's lots (indexed), their balances (primary-key lookups) and the opened containers of
- * lots that still have stock here. Never scans the ledger (SPEC [L10], bench treat.fefo_lookup_ms).
+ * balances of that product's lots that are in stock here (one indexed query, opened containers
+ * included) and those lots (primary-key lookups). Never scans the ledger (SPEC [L10]; bench
+ * treat.fefo_lookup_ms).
  */
-import { balanceKey } from '../../domain/ledger/reducer';
 import { rankFefo, type FefoRanking } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
-import { containerView } from './balances';
+import { containerView } from './balance-docs';
 
 export interface FefoQuery {
   product: Product;
@@ -17,24 +17,21 @@ export interface FefoQuery {
 }
 
 export async function lookupFefo(db: ChairsideDatabase, q: FefoQuery): Promise<FefoRanking> {
-  const lots = (await db.lots.find({ selector: { productId: q.product.id } }).exec()).map((d) =>
-    d.toMutableJSON(),
-  );
-  const balanceDocs = await db.balances.findByIds(lots.map((l) => balanceKey(l.id, q.locationId))).exec();
+  const balances = (
+    await db.balances
+      .find({ selector: { productId: q.product.id, locationId: q.locationId, onHandMilli: { $gt: 0 } } })
+      .exec()
+  ).map((d) => d.toMutableJSON());
+  const lotDocs = await db.lots.findByIds(balances.map((b) => b.lotId)).exec();
+  const lots = [...lotDocs.values()].map((d) => d.toMutableJSON());
   const lotBalances = new Map<string, number>();
   const firstReceivedAt = new Map<string, string>();
-  for (const b of balanceDocs.values()) {
+  for (const b of balances) {
     lotBalances.set(b.lotId, b.onHandMilli);
     if (b.firstReceivedAt) firstReceivedAt.set(b.lotId, b.firstReceivedAt);
   }
-  const stocked = lots.filter((l) => (lotBalances.get(l.id) ?? 0) > 0).map((l) => l.id);
-  // One equality query per stocked lot hits the [locationId, lotId] index; an $in query does not.
-  const perLot = await Promise.all(
-    stocked.map((lotId) => db.containers.find({ selector: { locationId: q.locationId, lotId } }).exec()),
-  );
-  const containers = perLot
-    .flat()
-    .map((d) => containerView(d.toMutableJSON()))
+  const containers = balances
+    .flatMap((b) => b.containers.map((entry) => containerView(entry, b)))
     .filter((c) => c.remainingMilli !== null && c.remainingMilli > 0);
   return rankFefo({
     product: q.product,

@@ -39,7 +39,12 @@ function splitComponents(ai: string, value: string, spec: readonly AiSpecCompone
  * Throws a BarcodeParseError unless `value` satisfies the entry's specification.
  * Example: (17) "251300" → INVALID_DATE (month 13); (01) "09506000134353" → CHECK_DIGIT.
  */
-export function validateAiValue(ai: string, value: string, entry: AiDictionaryEntry, currentYear: number): void {
+export function validateAiValue(
+  ai: string,
+  value: string,
+  entry: AiDictionaryEntry,
+  currentYear: number,
+): void {
   if (value === '') fail('EMPTY_VALUE', `(${ai}) has no value`);
   const parts = splitComponents(ai, value, entry.spec);
   parts.forEach((part, i) => {

@@ -49,7 +49,8 @@ export function parseDictionaryLine(line: string): AiDictionaryEntry {
   if (!range?.[1]) throw new Error(`bad AI: ${line}`);
   const flags = tokens[0] !== undefined && isFlags(tokens[0]) ? (tokens.shift() ?? '') : '';
   const spec: AiSpecComponent[] = [];
-  while (tokens[0] !== undefined && COMPONENT.test(tokens[0])) spec.push(parseComponent(tokens.shift() ?? ''));
+  while (tokens[0] !== undefined && COMPONENT.test(tokens[0]))
+    spec.push(parseComponent(tokens.shift() ?? ''));
   if (spec.length === 0) throw new Error(`no specification: ${line}`);
   const req: string[] = [];
   const ex: string[] = [];

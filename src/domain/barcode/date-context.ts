@@ -13,5 +13,9 @@ export interface DateContext {
 
 export function dateContext(today: string | undefined): DateContext {
   const year = yearOfToday(today);
-  return { currentYear: year ?? DEFAULT_CENTURY_YEAR, assumedCentury: year === undefined, usedTwoDigitYear: false };
+  return {
+    currentYear: year ?? DEFAULT_CENTURY_YEAR,
+    assumedCentury: year === undefined,
+    usedTwoDigitYear: false,
+  };
 }

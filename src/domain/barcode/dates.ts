@@ -41,7 +41,8 @@ export function calendarDate(year: number, month: number, day: number, allowDayZ
   if (month < 1 || month > 12) return { ok: false, message: `month ${month} is not 01-12` };
   const last = daysInMonth(year, month);
   if (day === 0 && allowDayZero) return { ok: true, iso: iso(year, month, last), dayZero: true };
-  if (day < 1 || day > last) return { ok: false, message: `day ${day} does not exist in ${iso(year, month, 1).slice(0, 7)}` };
+  if (day < 1 || day > last)
+    return { ok: false, message: `day ${day} does not exist in ${iso(year, month, 1).slice(0, 7)}` };
   return { ok: true, iso: iso(year, month, day), dayZero: false };
 }
 
@@ -55,7 +56,12 @@ export function parseYymmdd(value: string, currentYear: number, allowDayZero: bo
 /** "YYYYMMDD" → ISO date ("20111212" → "2011-12-12"). */
 export function parseYyyymmdd(value: string, allowDayZero: boolean): DateResult {
   if (!/^\d{8}$/.test(value)) return { ok: false, message: `"${value}" is not YYYYMMDD` };
-  return calendarDate(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)), allowDayZero);
+  return calendarDate(
+    Number(value.slice(0, 4)),
+    Number(value.slice(4, 6)),
+    Number(value.slice(6, 8)),
+    allowDayZero,
+  );
 }
 
 /** Julian "YYJJJ" (day of year 001-366) → ISO date: "05271", 2025 → "2005-09-28". */

@@ -17,21 +17,36 @@ const valid: [string, Record<string, string>][] = [
   ['https://[2001:db8::1]/01/12312312312333', { '01': '12312312312333' }],
   ['https://a/more/stem/00/006141411234567890', { '00': '006141411234567890' }],
   ['https://a/00/faux/00/006141411234567890', { '00': '006141411234567890' }], // rightmost key wins
-  ['https://a/01/12312312312333/22/TEST/10/ABC/21/XYZ', { '01': '12312312312333', '22': 'TEST', '10': 'ABC', '21': 'XYZ' }],
+  [
+    'https://a/01/12312312312333/22/TEST/10/ABC/21/XYZ',
+    { '01': '12312312312333', '22': 'TEST', '10': 'ABC', '21': 'XYZ' },
+  ],
   ['https://a/01/12312312312333/235/TEST', { '01': '12312312312333', '235': 'TEST' }],
   ['https://a/8018/123456789012345675/8019/123', { '8018': '123456789012345675', '8019': '123' }],
   ['https://a/stem/00/006141411234567890?', { '00': '006141411234567890' }],
   ['https://a/stem/401/12345678?99=ABC', { '401': '12345678', '99': 'ABC' }],
-  ['https://a/01/12312312312333?&&&99=ABC&&&&&&98=XYZ&&&', { '01': '12312312312333', '99': 'ABC', '98': 'XYZ' }],
-  ['https://a/01/12312312312333?singleton&unknown=666&99=ABC&98=XYZ', { '01': '12312312312333', '99': 'ABC', '98': 'XYZ' }],
+  [
+    'https://a/01/12312312312333?&&&99=ABC&&&&&&98=XYZ&&&',
+    { '01': '12312312312333', '99': 'ABC', '98': 'XYZ' },
+  ],
+  [
+    'https://a/01/12312312312333?singleton&unknown=666&99=ABC&98=XYZ',
+    { '01': '12312312312333', '99': 'ABC', '98': 'XYZ' },
+  ],
   [
     'https://a/01/12312312312333/22/ABC%2d123?99=ABC&98=XYZ%2f987', // percent-escaped values
     { '01': '12312312312333', '22': 'ABC-123', '99': 'ABC', '98': 'XYZ/987' },
   ],
   ['https://a/01/12312312312333/22/ABC+123?99=ABC', { '01': '12312312312333', '22': 'ABC+123', '99': 'ABC' }], // "+" literal in path
-  ['https://a/01/12312312312333/22/test/10/abc/21/xyz#fragment', { '01': '12312312312333', '22': 'test', '10': 'abc', '21': 'xyz' }],
+  [
+    'https://a/01/12312312312333/22/test/10/abc/21/xyz#fragment',
+    { '01': '12312312312333', '22': 'test', '10': 'abc', '21': 'xyz' },
+  ],
   // Examples from the GS1 Digital Link standard, as quoted in dl.c:
-  ['https://id.gs1.org/01/09520123456788/10/ABC1/21/12345?17=180426', { '01': '09520123456788', '10': 'ABC1', '21': '12345', '17': '180426' }],
+  [
+    'https://id.gs1.org/01/09520123456788/10/ABC1/21/12345?17=180426',
+    { '01': '09520123456788', '10': 'ABC1', '21': '12345', '17': '180426' },
+  ],
   ['https://id.gs1.org/01/09520123456788?3103=000195', { '01': '09520123456788', '3103': '000195' }],
   [
     'https://example.com/01/09520123456788?3103=000195&3922=0299&17=201225',
@@ -42,7 +57,10 @@ const valid: [string, Record<string, string>][] = [
     { '00': '952012345678912345', '02': '09520123456788', '37': '25', '10': 'ABC123' },
   ],
   ['https://id.gs1.org/414/9520123456788/254/32a%2Fb', { '414': '9520123456788', '254': '32a/b' }],
-  ['https://id.gs1.org/01/09520123456788/235/XYZ?10=ABC123', { '01': '09520123456788', '235': 'XYZ', '10': 'ABC123' }],
+  [
+    'https://id.gs1.org/01/09520123456788/235/XYZ?10=ABC123',
+    { '01': '09520123456788', '235': 'XYZ', '10': 'ABC123' },
+  ],
   ['https://brand.example.com/01/9520123456788', { '01': '09520123456788' }], // zero-suppressed GTIN-13, padded
 ];
 
@@ -81,12 +99,20 @@ describe('GS1 Digital Link', () => {
   });
 
   it('[B5] (8200) is not a data attribute (gs1-syntax-engine dl.c, test_dl_generateDLuri)', () => {
-    expect(parse('https://example.com/01/12312312312326?8200=http%3A%2F%2Fexample.com')).toBe('DL_NOT_ATTRIBUTE');
+    expect(parse('https://example.com/01/12312312312326?8200=http%3A%2F%2Fexample.com')).toBe(
+      'DL_NOT_ATTRIBUTE',
+    );
   });
 
   it('[B5] derives GTIN, lot, serial and expiry and keeps the symbology identifier', () => {
     const r = parseBarcode(']Q1https://id.gs1.org/01/09520123456788/10/ABC1/21/12345?17=180426', { today });
-    expect(r).toMatchObject({ ok: true, symbology: ']Q1', gtin: '09520123456788', lot: 'ABC1', serial: '12345' });
+    expect(r).toMatchObject({
+      ok: true,
+      symbology: ']Q1',
+      gtin: '09520123456788',
+      lot: 'ABC1',
+      serial: '12345',
+    });
     expect(r.ok && r.expiry).toBe('2018-04-26');
   });
 });

@@ -62,13 +62,17 @@ function matchingAlternatives(key: string, qualifiers: readonly string[]): (read
     return true;
   });
   if (qualifiers.length > 0 && fits.length === 0) {
-    fail('DL_BAD_QUALIFIERS', `qualifiers /${qualifiers.join('/')} are not allowed after /${key} in that order`);
+    fail(
+      'DL_BAD_QUALIFIERS',
+      `qualifiers /${qualifiers.join('/')} are not allowed after /${key} in that order`,
+    );
   }
   return fits.length > 0 ? fits : alternatives.slice();
 }
 
 function pathPairs(path: string, warnings: string[]): { pairs: AiValue[]; misplaced: Set<string> } {
-  if (!path.startsWith('/') || path.endsWith('/')) fail('DL_BAD_URI', 'the URI path must not be empty or end in "/"');
+  if (!path.startsWith('/') || path.endsWith('/'))
+    fail('DL_BAD_URI', 'the URI path must not be empty or end in "/"');
   const segments = path.slice(1).split('/');
   const k = primaryKeyIndex(segments);
   const pairs: AiValue[] = [];
@@ -92,7 +96,8 @@ function queryPairs(query: string, misplaced: ReadonlySet<string>, warnings: str
     const ai = param.slice(0, eq);
     if (!knownAi(ai)) continue; // non-numeric keys (linkType, …) are not GS1 data
     if (misplaced.has(ai)) fail('DL_MISPLACED_AI', `(${ai}) is a key qualifier: it belongs in the URI path`);
-    if (!lookupAi(ai)?.dlAttribute) fail('DL_NOT_ATTRIBUTE', `(${ai}) is not allowed as a Digital Link attribute`);
+    if (!lookupAi(ai)?.dlAttribute)
+      fail('DL_NOT_ATTRIBUTE', `(${ai}) is not allowed as a Digital Link attribute`);
     pairs.push({ ai, value: normaliseValue(ai, percentDecode(param.slice(eq + 1), true), warnings) });
   }
   return pairs;

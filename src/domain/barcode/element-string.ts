@@ -75,7 +75,8 @@ export function splitBracketed(text: string): AiValue[] {
   let pos = 0;
   while (pos < text.length) {
     const m = /^\((\d*)\)/.exec(text.slice(pos));
-    if (!m || m[1] === undefined) return fail('BAD_BRACKETS', `expected "(AI)" at "${text.slice(pos, pos + 8)}"`);
+    if (!m || m[1] === undefined)
+      return fail('BAD_BRACKETS', `expected "(AI)" at "${text.slice(pos, pos + 8)}"`);
     const ai = m[1];
     if (ai.length < 2 || ai.length > 4 || aiLengthByPrefix(ai.slice(0, 2)) !== ai.length) {
       return fail('UNKNOWN_AI', `(${ai}) is not a GS1 Application Identifier`);

@@ -52,7 +52,12 @@ function warnMissingCompanions(aiList: readonly string[], warnings: string[]): v
   }
 }
 
-function date(ai: string, value: string | undefined, ctx: DateContext, warnings: string[]): string | undefined {
+function date(
+  ai: string,
+  value: string | undefined,
+  ctx: DateContext,
+  warnings: string[],
+): string | undefined {
   if (value === undefined) return undefined;
   const r = parseYymmdd(value, ctx.currentYear, true);
   if (!r.ok) return fail('INVALID_DATE', `(${ai}) ${r.message}`);

@@ -33,12 +33,19 @@ function must(r: DateResult, what: string): string {
 
 function set(acc: Secondary, key: keyof Secondary, value: string): void {
   const old = acc[key];
-  if (old !== undefined && old !== value) fail('HIBC_SYNTAX', `HIBC ${key} given twice: "${old}" and "${value}"`);
+  if (old !== undefined && old !== value)
+    fail('HIBC_SYNTAX', `HIBC ${key} given twice: "${old}" and "${value}"`);
   acc[key] = value;
 }
 
 /** Reads the flagged expiry date at the start of `r`; returns the rest. */
-function readDate(r: string, afterQuantity: boolean, ctx: DateContext, acc: Secondary, warnings: string[]): string {
+function readDate(
+  r: string,
+  afterQuantity: boolean,
+  ctx: DateContext,
+  acc: Secondary,
+  warnings: string[],
+): string {
   const flag = r.charAt(0);
   const hour = (hh: string): void => {
     if (!/^([01]\d|2[0-3])$/.test(hh)) fail('INVALID_DATE', `HIBC expiry hour "${hh}" is not 00-23`);
@@ -65,10 +72,16 @@ function readDate(r: string, afterQuantity: boolean, ctx: DateContext, acc: Seco
     return r;
   }
   const d = r.slice(1, 1 + width);
-  if (!new RegExp(`^\\d{${width}}$`).test(d)) fail('INVALID_DATE', `HIBC expiry "${d}" is not ${width} digits`);
+  if (!new RegExp(`^\\d{${width}}$`).test(d))
+    fail('INVALID_DATE', `HIBC expiry "${d}" is not ${width} digits`);
   let expiry: string | undefined;
-  if (flag === '2') expiry = must(calendarDate(year(d.slice(4)), Number(d.slice(0, 2)), Number(d.slice(2, 4)), false), 'expiry');
-  if (flag === '3' || flag === '4') expiry = must(parseYymmdd(d.slice(0, 6), ctx.currentYear, false), 'expiry');
+  if (flag === '2')
+    expiry = must(
+      calendarDate(year(d.slice(4)), Number(d.slice(0, 2)), Number(d.slice(2, 4)), false),
+      'expiry',
+    );
+  if (flag === '3' || flag === '4')
+    expiry = must(parseYymmdd(d.slice(0, 6), ctx.currentYear, false), 'expiry');
   if (flag === '5' || flag === '6') expiry = must(parseYyjjj(d.slice(0, 5), ctx.currentYear), 'expiry');
   if (flag === '4') hour(d.slice(6, 8));
   if (flag === '6') hour(d.slice(5, 7));
@@ -77,7 +90,8 @@ function readDate(r: string, afterQuantity: boolean, ctx: DateContext, acc: Seco
 }
 
 function readValue(kind: 'lot' | 'serial', value: string, acc: Secondary): void {
-  if (!VALUE.test(value)) fail('HIBC_SYNTAX', `HIBC ${kind} "${value}" has bad characters or is over 18 long`);
+  if (!VALUE.test(value))
+    fail('HIBC_SYNTAX', `HIBC ${kind} "${value}" has bad characters or is over 18 long`);
   if (value !== '') set(acc, kind, value);
 }
 
@@ -89,7 +103,8 @@ function parseMain(seg: string, ctx: DateContext, acc: Secondary, warnings: stri
     const q = r.charAt(0) === '8' ? 2 : r.charAt(0) === '9' ? 5 : 0;
     if (q > 0) {
       const quantity = r.slice(1, 1 + q);
-      if (!new RegExp(`^\\d{${q}}$`).test(quantity)) fail('HIBC_SYNTAX', `HIBC quantity "${quantity}" is not ${q} digits`);
+      if (!new RegExp(`^\\d{${q}}$`).test(quantity))
+        fail('HIBC_SYNTAX', `HIBC quantity "${quantity}" is not ${q} digits`);
       set(acc, 'quantity', String(Number(quantity)));
       r = r.slice(1 + q);
     }

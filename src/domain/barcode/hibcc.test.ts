@@ -30,12 +30,20 @@ const peerVectors: [string, Partial<BarcodeData>][] = [
   ['+A123BJC5D6E71G+$$52001510X3GD', { hibcc: A123, expiry: '2020-01-15', lot: '10X3' }],
   ['+A123BJC5D6E71G+$$710X3G7', { hibcc: A123, lot: '10X3' }],
   ['+A123BJC5D6E71G+$$+52001510X3GB', { hibcc: A123, expiry: '2020-01-15', serial: '10X3' }],
-  ['+A123BJCMD6E79++$$52001510X3+ ', { hibcc: { ...A123, product: 'BJCMD6E7', unitOfMeasure: '9' }, lot: '10X3' }], // "+" link, " " check
+  [
+    '+A123BJCMD6E79++$$52001510X3+ ',
+    { hibcc: { ...A123, product: 'BJCMD6E7', unitOfMeasure: '9' }, lot: '10X3' },
+  ], // "+" link, " " check
   ['+J123AQ3451/25330BC34567/S4012X', { hibcc: J123, expiry: '2025-11-26', lot: 'BC34567', serial: '4012' }],
   ['+J123AQ3451/$$0125BC34567/S4012K', { hibcc: J123, expiry: '2025-01-31', lot: 'BC34567', serial: '4012' }],
   [
     '+A123ABCDEFGHI1234567891/$$420020216LOT123456789012345/SXYZ456789012345678/16D20130202$',
-    { expiry: '2020-02-02', lot: 'LOT123456789012345', serial: 'XYZ456789012345678', productionDate: '2013-02-02' },
+    {
+      expiry: '2020-02-02',
+      lot: 'LOT123456789012345',
+      serial: 'XYZ456789012345678',
+      productionDate: '2013-02-02',
+    },
   ],
   [
     '+A123ABCDEFGHI1234567891/$$3200202LOT123456789012345/16D20130202/SXYZ456789012345678V',
@@ -43,11 +51,27 @@ const peerVectors: [string, Partial<BarcodeData>][] = [
   ],
   [
     '+A99912345/$$81210X3/16D20111212/14D20200906/S77DEFG45$',
-    { hibcc: A999, quantity: '12', lot: '10X3', expiry: '2020-09-06', productionDate: '2011-12-12', serial: '77DEFG45' },
+    {
+      hibcc: A999,
+      quantity: '12',
+      lot: '10X3',
+      expiry: '2020-09-06',
+      productionDate: '2011-12-12',
+      serial: '77DEFG45',
+    },
   ],
-  ['+A99912345/$$90234510X3/16D20111212/14D20200906/S77DEFG458', { quantity: '2345', lot: '10X3', expiry: '2020-09-06' }],
-  ['+A99912345/$$81210X3/$$+320090677DEFG45/16D20111212U', { quantity: '12', lot: '10X3', serial: '77DEFG45', expiry: '2020-09-06' }],
-  ['+A99912345/$$52025010X3/16D20111212/S77DEFG458', { lot: '10X3', expiry: '2020-09-06', serial: '77DEFG45' }], // leap-year julian
+  [
+    '+A99912345/$$90234510X3/16D20111212/14D20200906/S77DEFG458',
+    { quantity: '2345', lot: '10X3', expiry: '2020-09-06' },
+  ],
+  [
+    '+A99912345/$$81210X3/$$+320090677DEFG45/16D20111212U',
+    { quantity: '12', lot: '10X3', serial: '77DEFG45', expiry: '2020-09-06' },
+  ],
+  [
+    '+A99912345/$$52025010X3/16D20111212/S77DEFG458',
+    { lot: '10X3', expiry: '2020-09-06', serial: '77DEFG45' },
+  ], // leap-year julian
 ];
 
 // HIBC Supplier Labeling Standard examples as used by chriswjones/HibcBarcodeParsing

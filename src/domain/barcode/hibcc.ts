@@ -78,7 +78,10 @@ function parsePair(text: string, ctx: DateContext, warnings: string[]): Message 
       const second = parseMessage(text.slice(k), ctx, w);
       if (!first.primary || first.secondary || second.primary || !second.secondary) continue;
       if (second.link !== first.link) {
-        fail('HIBC_LINK_MISMATCH', `secondary link "${second.link}" is not the primary's check "${first.link}"`);
+        fail(
+          'HIBC_LINK_MISMATCH',
+          `secondary link "${second.link}" is not the primary's check "${first.link}"`,
+        );
       }
       warnings.push(...w);
       return { primary: first.primary, secondary: second.secondary, link: first.link };
@@ -105,7 +108,8 @@ export function parseHibc(text: string, ctx: DateContext, symbology?: string): B
   if (ctx.usedTwoDigitYear && ctx.assumedCentury && s.expiry !== undefined) {
     warnings.push('no reference date given: two-digit years were read as 2000-2099');
   }
-  if (!msg.primary) warnings.push(`HIBC secondary only: pair it with the primary whose check character is "${msg.link}"`);
+  if (!msg.primary)
+    warnings.push(`HIBC secondary only: pair it with the primary whose check character is "${msg.link}"`);
   return {
     ok: true,
     scheme: 'hibcc',

@@ -25,7 +25,14 @@ import type { BarcodeData, BarcodeResult, ParseOptions } from './result';
 import { normalise } from './symbology';
 import type { Normalised } from './symbology';
 
-export type { BarcodeData, BarcodeError, BarcodeErrorCode, BarcodeResult, HibccPrimary, ParseOptions } from './result';
+export type {
+  BarcodeData,
+  BarcodeError,
+  BarcodeErrorCode,
+  BarcodeResult,
+  HibccPrimary,
+  ParseOptions,
+} from './result';
 
 /** Longer input is not a barcode a pack carries (GS1 QR/DataMatrix data is far shorter). */
 export const MAX_INPUT_LENGTH = 4096;
@@ -66,8 +73,9 @@ function parseNormalised(n: Normalised, ctx: DateContext): BarcodeData {
   if (t.startsWith('(')) return buildGs1Result(splitBracketed(t), ctx, n.symbology);
   const gtin = plainGtin(n, ctx);
   if (gtin) return gtin;
-  if (!/^\u001d?\d/.test(t)) return fail('UNRECOGNIZED', 'not a GS1, GS1 Digital Link, EAN/UPC or HIBC code');
-  return buildGs1Result(splitRawElementString(t.startsWith(GS) ? t.slice(1) : t), ctx, n.symbology);
+  const data = t.startsWith(GS) ? t.slice(1) : t; // a leading GS is FNC1 in first position
+  if (!/^\d/.test(data)) return fail('UNRECOGNIZED', 'not a GS1, GS1 Digital Link, EAN/UPC or HIBC code');
+  return buildGs1Result(splitRawElementString(data), ctx, n.symbology);
 }
 
 /**

@@ -32,7 +32,9 @@ function checkPair(value: string): BarcodeError | undefined {
   }
   sum %= 1021;
   const expected = `${CSET32.charAt(Math.floor(sum / 32))}${CSET32.charAt(sum % 32)}`;
-  return value.slice(-2) === expected ? undefined : { code: 'CHECK_DIGIT', message: `check pair should be ${expected}` };
+  return value.slice(-2) === expected
+    ? undefined
+    : { code: 'CHECK_DIGIT', message: `check pair should be ${expected}` };
 }
 
 function dateLinter(yearDigits: 2 | 4, allowDayZero: boolean): Linter {
@@ -63,7 +65,9 @@ const LINTERS: Readonly<Record<string, Linter>> = {
   hasnondigit: (v) => (/\D/.test(v) ? undefined : invalid('must contain a non-digit')),
   nozeroprefix: (v) => (v.length > 1 && v.startsWith('0') ? invalid('must not start with 0') : undefined),
   pieceoftotal: (v) =>
-    two(v, 0) === 0 || two(v, 2) === 0 || two(v, 0) > two(v, 2) ? invalid(`piece ${v} is not 1..total`) : undefined,
+    two(v, 0) === 0 || two(v, 2) === 0 || two(v, 0) > two(v, 2)
+      ? invalid(`piece ${v} is not 1..total`)
+      : undefined,
   latitude: (v) => (Number(v) <= 1_800_000_000 ? undefined : invalid('latitude out of range')),
   longitude: (v) => (Number(v) <= 3_600_000_000 ? undefined : invalid('longitude out of range')),
   pcenc: (v) => (/%(?![0-9A-Fa-f]{2})/.test(v) ? invalid('bad percent-encoding') : undefined),
