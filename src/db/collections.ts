@@ -1,13 +1,13 @@
 /**
  * The collection plan. RxDB's open core allows at most 13 collections per database; Chairside's
  * budget (decisions/2026-11-23_collection-budget.md) is: locations, staff, products, lots, events,
- * settings, balances (with opened containers), visits, outbox (now), counts, purchase_orders
+ * settings, balances (with opened containers), visits, syncmarks (now), counts, purchase_orders
  * (receiving and counting), leaving 2 spare. Every schema version above 0 needs a migration strategy here.
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff, Visit } from '../domain/model';
 import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './schemas/catalog';
-import { outboxSchemaV0, type OutboxDoc } from './schemas/outbox';
+import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
 import { lotBalanceSchemaV0, visitSchemaV0, type LotBalanceDoc } from './schemas/treatment';
 
@@ -22,7 +22,7 @@ export interface ChairsideCollections {
   settings: RxCollection<SettingDoc>;
   balances: RxCollection<LotBalanceDoc>;
   visits: RxCollection<Visit>;
-  outbox: RxCollection<OutboxDoc>;
+  syncmarks: RxCollection<SyncMarkDoc>;
 }
 
 export type ChairsideDatabase = RxDatabase<ChairsideCollections>;
@@ -47,7 +47,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
   balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
   visits: { schema: visitSchemaV0, migrationStrategies: {} },
-  outbox: { schema: outboxSchemaV0, migrationStrategies: {} },
+  syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

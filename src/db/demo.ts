@@ -30,6 +30,5 @@ export async function loadDemoClinic(db: ChairsideDatabase, options: LoadDemoOpt
   await recordEvents(
     db,
     clinic.receipts.map((r) => receiptToEvent(r, clinic.organization.id)),
-    { queue: false },
   );
 }

@@ -26,10 +26,11 @@ const MAX_BACKOFF_MS = 30_000;
 export function connect(
   db: ChairsideDatabase,
   client: ApiClient,
+  ownDeviceId: string,
   listener: SyncListener,
   now: () => number,
 ): RunningSync {
-  const sync = startEventSync(db, client, listener, now);
+  const sync = startEventSync(db, client, ownDeviceId, listener, now);
   let controller: AbortController | null = null;
   let stopped = false;
   let backoff = 1_000;

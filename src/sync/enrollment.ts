@@ -38,7 +38,7 @@ export async function enrollDevice(
   return enrollment;
 }
 
-/** Forgets the token; unsynced events stay in the outbox for the next enrollment. */
+/** Forgets the token; unsynced events stay on the tablet for the next enrollment. */
 export async function forgetEnrollment(db: ChairsideDatabase): Promise<void> {
   await putSetting(db, KEY, null);
 }

@@ -2,8 +2,8 @@
  * Replicates the ledger with the sync server through RxDB's replication engine (retries, live
  * mode, one leader tab). Events are append-only, so the handlers are simple:
  *
- * - push sends only events waiting in this tablet's outbox; acknowledged ones leave the outbox,
- *   refused ones stay there flagged with the server's reason (never silently dropped);
+ * - push sends this tablet's own events (RxDB tracks which it has sent); the server's answer is
+ *   kept as sync marks — acknowledged, or refused with its reason (flagged, never dropped);
  * - pull pages through the server's sequence from our own stored checkpoint and stores what it gets
  *   through `recordEvents` (dedup by id + materialized balances), so nothing is written twice.
  *   It hands RxDB no documents: the ledger write path stays ours.
@@ -18,7 +18,7 @@ import { fromEventDoc } from '../db/repositories/events';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import type { EventDoc } from '../db/schemas/ledger';
 import { pullEvents, pushEvents, SyncError, type ApiClient, type Checkpoint } from './api';
-import { markRejected, settleAcknowledged } from './outbox';
+import { markRejected, settleAcknowledged } from './marks';
 
 export const PULL_CHECKPOINT_KEY = 'eventsPullCheckpoint';
 const PULL_PAGE = 500;
@@ -47,7 +47,7 @@ export async function pullOnce(
   for (let page = 0; page < MAX_PAGES_PER_CYCLE; page++) {
     const response = await pullEvents(client, checkpoint, PULL_PAGE);
     const events: LedgerEvent[] = response.documents.map(({ seq: _seq, ...event }) => event);
-    await recordEvents(db, events, { queue: false });
+    await recordEvents(db, events);
     // Our own events coming back are acknowledged too (a push whose answer was lost).
     await settleAcknowledged(
       db,
@@ -73,7 +73,7 @@ function refusedIds(error: SyncError): { id: string; reason: string }[] {
   return [];
 }
 
-/** Pushes a batch; events the server refuses are flagged in the outbox and the rest re-sent. */
+/** Pushes a batch; events the server refuses are marked with its reason and the rest re-sent. */
 export async function pushBatch(
   db: ChairsideDatabase,
   client: ApiClient,
@@ -111,6 +111,7 @@ export interface EventSync {
 export function startEventSync(
   db: ChairsideDatabase,
   client: ApiClient,
+  ownDeviceId: string,
   observer: SyncObserver,
   now: () => number,
 ): EventSync {
@@ -133,7 +134,7 @@ export function startEventSync(
     push: {
       batchSize: 200,
       // Only this tablet's own unsent work is pushed; pulled and demo events are skipped.
-      modifier: async (doc) => ((await db.outbox.findOne(doc.id).exec()) ? doc : null),
+      modifier: (doc) => (doc.deviceId === ownDeviceId ? doc : null),
       handler: async (rows) => {
         await pushBatch(
           db,

@@ -92,7 +92,7 @@ describe('materialized balances', () => {
     const receive = makeEvent({ id: 'r1', type: 'receive' });
     await recordEvents(db, [receive]);
     const draw = makeEvent({ id: 'd1', type: 'draw', quantityMilli: -40_000 });
-    await recordEvents(db, [receive, draw], { queue: true, fresh: true });
+    await recordEvents(db, [receive, draw], { fresh: true });
     expect(await diffAgainstReducer(db)).toEqual([]);
     expect(
       (await db.balances.findOne(balanceKey(receive.lotId, receive.locationId)).exec())?.onHandMilli,

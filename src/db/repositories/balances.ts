@@ -16,43 +16,27 @@ import { allEvents, appendEvents, type AppendResult } from './events';
 
 export interface RecordOptions {
   /**
-   * Queue the new events for the sync server (true for work done on this tablet; false for events
-   * that came from the server or from the demo data set, which the server already has).
-   */
-  queue: boolean;
-  /**
    * The ids were just generated on this device, so none can be stored yet: the event insert and
-   * the balance updates then run concurrently (the draw hot path). Should an id exist after all,
+   * the balance update then run concurrently (the draw hot path). Should an id exist after all,
    * the balances are rebuilt from the ledger, so correctness never depends on the guess.
    */
-  fresh?: boolean;
+  fresh: boolean;
 }
 
-/** Appends events, folds the newly stored ones into the balances and queues them for sync. */
+/** Appends events and folds the newly stored ones into the balances. */
 export async function recordEvents(
   db: ChairsideDatabase,
   events: LedgerEvent[],
-  options: RecordOptions = { queue: true },
+  options: RecordOptions = { fresh: false },
 ): Promise<AppendResult> {
   if (options.fresh) {
-    const [result] = await Promise.all([
-      appendEvents(db, events),
-      materialize(db, events),
-      queue(db, events, options),
-    ]);
+    const [result] = await Promise.all([appendEvents(db, events), materialize(db, events)]);
     if (result.alreadyPresent.length > 0) await rebuildBalances(db);
     return result;
   }
   const result = await appendEvents(db, events);
-  await Promise.all([materialize(db, result.inserted), queue(db, result.inserted, options)]);
+  await materialize(db, result.inserted);
   return result;
-}
-
-async function queue(db: ChairsideDatabase, events: LedgerEvent[], options: RecordOptions): Promise<void> {
-  if (!options.queue || events.length === 0) return;
-  await db.outbox.bulkUpsert(
-    events.map((e) => ({ eventId: e.id, queuedAt: e.deviceTime, rejectedReason: null })),
-  );
 }
 
 function groupByBalance(events: LedgerEvent[]): Map<string, LedgerEvent[]> {

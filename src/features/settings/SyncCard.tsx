@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useLocal } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/useObservable';
 import { useEnrollmentVersion } from '../../app/useSync';
-import type { OutboxDoc } from '../../db/schemas/outbox';
+import type { SyncMarkDoc } from '../../db/schemas/syncmarks';
 import { SyncError } from '../../sync/api';
 import { enrollDevice, forgetEnrollment, readEnrollment, type Enrollment } from '../../sync/enrollment';
-import { watchRejected } from '../../sync/outbox';
+import { watchRejected } from '../../sync/marks';
 
 /**
  * Connects this tablet to the clinic's sync server with a one-time code from an admin, and lists
@@ -20,7 +20,7 @@ export function SyncCard() {
   const [name, setName] = useState('Treatment room tablet');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const rejected = useObservable<OutboxDoc[]>(() => watchRejected(db), [], [db]);
+  const rejected = useObservable<SyncMarkDoc[]>(() => watchRejected(db), [], [db]);
 
   useEffect(() => {
     void readEnrollment(db).then(setEnrollment);
@@ -101,7 +101,7 @@ export function SyncCard() {
           <p>{rejected.length} change(s) were refused by the server and stay on this tablet:</p>
           <ul>
             {rejected.map((r) => (
-              <li key={r.eventId}>{r.rejectedReason}</li>
+              <li key={r.eventId}>{r.reason}</li>
             ))}
           </ul>
         </div>
