@@ -41,8 +41,8 @@ export async function recordDrawSamples(samples: number, warmup: number): Promis
     for (let i = 0; i < warmup + samples; i++) {
       const events = drawFrom(botox, visit, vial);
       const t0 = performance.now();
-      // Exactly the Treat screen's call (VisitPanel): fresh ids, queued for sync.
-      await recordEvents(db, events, { fresh: true });
+      // Exactly the Treat screen's call (VisitPanel). queued for sync.
+      await recordEvents(db, events);
       const t1 = performance.now();
       await raw.table('events').put(events[0]);
       const t2 = performance.now();

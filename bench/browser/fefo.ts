@@ -94,7 +94,7 @@ export async function checkSeedShortcut(
   return withDb(CHECK_DB, async (db) => {
     const t0 = performance.now();
     await upsertCatalog(db, { locations: [], staff: [], products: seed.products, lots: seed.lots });
-    await recordEvents(db, events, { fresh: false });
+    await recordEvents(db, events);
     const recordMs = performance.now() - t0;
     const expected = materializedDocs(events, seed.lots);
     const actualBalances = (await db.balances.find().exec()).map((d) => d.toMutableJSON());

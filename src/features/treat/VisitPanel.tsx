@@ -68,7 +68,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         deviationReason: pick.deviationReason,
         override: pick.override,
       });
-      await recordEvents(db, events, { fresh: true });
+      await recordEvents(db, events);
       await markProductUsed(db, product.id);
       setPick(null);
       setError(null);
