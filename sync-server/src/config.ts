@@ -20,6 +20,8 @@ export interface Config {
   logLevel: LogLevel;
   /** CHAIRSIDE_TEST_CONTROL=1 exposes /__test__/* routes for browser tests. Never in production. */
   testControl: boolean;
+  /** CHAIRSIDE_ADMIN_TOKEN: the admin token to accept; null = generate one on first start (SPEC [S1]). */
+  adminToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +40,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     staticDir: resolve(cwd, nonEmpty(env.STATIC_DIR) ?? './dist'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     testControl: parseFlag('CHAIRSIDE_TEST_CONTROL', env.CHAIRSIDE_TEST_CONTROL),
+    adminToken: parseAdminToken(env.CHAIRSIDE_ADMIN_TOKEN),
   };
 }
 
@@ -76,4 +79,12 @@ function parseFlag(name: string, value: string | undefined): boolean {
   const raw = nonEmpty(value) ?? '0';
   if (raw !== '0' && raw !== '1') throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
   return raw === '1';
+}
+
+/** A guessable admin token is worse than none: require at least 16 characters. */
+function parseAdminToken(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  if (raw.length < 16) throw new ConfigError('CHAIRSIDE_ADMIN_TOKEN must be at least 16 characters');
+  return raw;
 }

@@ -1,7 +1,9 @@
 /**
  * CLI entry: `node --import tsx sync-server/src/main.ts [--demo]`.
- * Opens the store, migrates, optionally seeds the demo clinic, serves, and shuts down cleanly on
- * SIGTERM/SIGINT (a second signal forces exit). Startup failures print one line and exit 1.
+ * Opens the store, migrates, optionally seeds the demo clinic, makes sure an admin token exists
+ * (printing a generated one once), serves, and shuts down cleanly on SIGTERM/SIGINT (a second
+ * signal forces exit). Startup failures print one line and exit 1.
+ * `main.ts enroll-code --location <id> [--org <id>]` prints a one-time enrollment code (cli.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -9,8 +11,13 @@ import type { FastifyInstance } from 'fastify';
 import { hashPin } from '../../src/auth/pin';
 import { DEMO_IDS, buildDemoClinic } from '../../src/domain/demo/clinic';
 import { buildApp } from './app';
+import { enrollCodeCommand } from './cli';
 import { loadConfig } from './config';
 import type { Config } from './config';
+import { LocalHub } from './services/hub';
+import type { EventHub } from './services/hub';
+import { createSyncServices } from './services/sync';
+import { PgHub } from './store/pg-listener';
 import { openStore, pgliteDir } from './store/store';
 import type { Store } from './store/store';
 
@@ -38,7 +45,7 @@ function describeStore(store: Store, config: Config): string {
   return store.kind === 'postgres' ? 'postgres' : `pglite at ${pgliteDir(config.dataDir)}`;
 }
 
-function handleSignals(app: FastifyInstance, store: Store): void {
+function handleSignals(app: FastifyInstance, hub: EventHub, store: Store): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -50,6 +57,7 @@ function handleSignals(app: FastifyInstance, store: Store): void {
     void (async () => {
       try {
         await app.close();
+        await hub.close();
         await store.close();
         console.log('Chairside: shutdown complete');
         process.exit(0);
@@ -67,21 +75,44 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const OPTIONS = {
+  demo: { type: 'boolean', default: false },
+  location: { type: 'string', multiple: true },
+  org: { type: 'string' },
+  'expires-in-minutes': { type: 'string' },
+} as const;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ options: OPTIONS, allowPositionals: true });
+  const command = positionals[0];
+  if (command !== undefined && command !== 'enroll-code') throw new Error(`unknown command "${command}"`);
   const config = loadConfig();
   const store = await openStore(config);
+  let hub: EventHub | null = null;
   try {
     await store.migrate();
+    if (command === 'enroll-code') {
+      console.log((await enrollCodeCommand(store, values)).join('\n'));
+      await store.close();
+      return;
+    }
     const seeded = values.demo ? await seedDemo(store) : false;
-    const app = await buildApp({ store, config, version: readVersion() });
-    handleSignals(app, store);
+    hub = config.databaseUrl ? await PgHub.open(config.databaseUrl) : new LocalHub();
+    const sync = await createSyncServices(store, hub);
+    const generated = await sync.auth.bootstrapAdminToken(config.adminToken);
+    const app = await buildApp({ store, config, version: readVersion(), sync });
+    handleSignals(app, hub, store);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const lines = [
       `Chairside is running at http://localhost:${port}  (store: ${describeStore(store, config)})`,
     ];
+    if (generated) {
+      lines.push(
+        `Admin token (shown ONCE, stored only as a hash; set CHAIRSIDE_ADMIN_TOKEN to choose your own): ${generated}`,
+      );
+    }
     if (values.demo) {
       const state = seeded ? 'seeded' : 'already present';
       lines.push(`Demo clinic ${state}: sign in with the demo PINs listed in README.md ("Demo clinic").`);
@@ -89,6 +120,7 @@ async function main(): Promise<void> {
     // One write, so whoever waits for the URL line also has the demo line.
     console.log(lines.join('\n'));
   } catch (error) {
+    await hub?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }

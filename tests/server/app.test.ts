@@ -66,7 +66,7 @@ describe('meta routes', () => {
   it('GET /api/v1/version reports app, protocol and schema versions', async () => {
     const res = await (await app()).inject({ method: 'GET', url: '/api/v1/version' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ app: '9.8.7', protocol: 1, schemaVersion: 1 });
+    expect(res.json()).toEqual({ app: '9.8.7', protocol: 1, minProtocol: 1, schemaVersion: 1 });
   });
 
   it('unknown /api routes answer 404 JSON, even for browsers asking for HTML', async () => {

@@ -11,6 +11,7 @@ describe('server config', () => {
       staticDir: '/srv/chairside/dist',
       logLevel: 'info',
       testControl: false,
+      adminToken: null,
     });
   });
 
@@ -24,6 +25,7 @@ describe('server config', () => {
         STATIC_DIR: 'web',
         LOG_LEVEL: 'WARN',
         CHAIRSIDE_TEST_CONTROL: '1',
+        CHAIRSIDE_ADMIN_TOKEN: ' a-long-enough-admin-token ',
       },
       '/srv',
     );
@@ -35,6 +37,7 @@ describe('server config', () => {
       staticDir: '/srv/web',
       logLevel: 'warn',
       testControl: true,
+      adminToken: 'a-long-enough-admin-token',
     });
   });
 
@@ -53,6 +56,7 @@ describe('server config', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ CHAIRSIDE_TEST_CONTROL: 'yes' }, /CHAIRSIDE_TEST_CONTROL must be 1 or 0/],
+    [{ CHAIRSIDE_ADMIN_TOKEN: 'short' }, /CHAIRSIDE_ADMIN_TOKEN must be at least 16 characters/],
   ])('rejects %o with a one-line ConfigError', (env, message) => {
     expect(() => loadConfig(env, '/x')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/x')).toThrow(message);

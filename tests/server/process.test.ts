@@ -8,6 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../../src/domain/demo/clinic';
+import { openSse } from './sse-client';
+import type { SseClient } from './sse-client';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RUNNING = /Chairside is running at (http:\/\/localhost:(\d+))\s+\(store: pglite at (.+)\)/;
@@ -34,7 +37,14 @@ afterAll(async () => {
 function start(args: string[], env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      CHAIRSIDE_ADMIN_TOKEN: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -62,6 +72,23 @@ function waitForUrl(run: Run): Promise<string> {
   });
 }
 
+async function openEnrolledStream(url: string, adminToken: string): Promise<SseClient> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    expect(res.status, path).toBe(201);
+    return res.json() as Promise<Record<string, string>>;
+  };
+  const { code } = await post(
+    '/api/v1/admin/enroll-codes',
+    { locationIds: [DEMO_IDS.mainLocation] },
+    adminToken,
+  );
+  const { token } = await post('/api/v1/devices/enroll', { code, deviceName: 'Process test' });
+  return openSse(url, { authorization: `Bearer ${token}`, 'x-chairside-protocol': '1' });
+}
+
 describe('sync server process', () => {
   it('[SV9] starts with --demo on a free port, answers /healthz, and exits 0 on SIGTERM', async () => {
     const run = start(['--demo'], { PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
@@ -71,8 +98,15 @@ describe('sync server process', () => {
 
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, store: 'pglite', schemaVersion: 1 });
+    expect(await health.json()).toEqual({ ok: true, store: 'pglite', schemaVersion: 2 });
 
+    // [S1] The generated admin token is printed once; with it a tablet enrolls and opens a stream.
+    const adminToken = /Admin token \(shown ONCE.*\): (cs_\S+)/.exec(run.output())?.[1];
+    expect(adminToken).toBeDefined();
+    const stream = await openEnrolledStream(url, adminToken ?? '');
+    expect(await stream.waitFor(() => true)).toBe('RESYNC');
+
+    // [S7] An open stream does not hold up a graceful shutdown.
     const signalledAt = Date.now();
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -86,8 +120,18 @@ describe('sync server process', () => {
     const run = start(['--demo'], { PORT: '0', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist') });
     await waitForUrl(run);
     expect(run.output()).toContain('Demo clinic already present');
+    expect(run.output()).not.toContain('Admin token');
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(0);
+  });
+
+  it('[S1] enroll-code prints a one-time code for a location and exits 0', async () => {
+    const run = start(['enroll-code', '--location', DEMO_IDS.mainLocation], { DATA_DIR: dataDir });
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).toMatch(/Enrollment code: [0-9A-Z]{5}-[0-9A-Z]{5}\nSingle use; expires /);
+    const bad = start(['enroll-code'], { DATA_DIR: dataDir });
+    expect((await bad.exited).code).toBe(1);
+    expect(bad.output()).toContain('enroll-code needs --location <id>');
   });
 
   it('[SV10] refuses a bad PORT with one readable line and exit code 1', async () => {

@@ -9,6 +9,7 @@ import type { SqlDriver, StoreKind } from '../../sync-server/src/store/driver';
 import { MIGRATIONS, migrate, schemaVersion } from '../../sync-server/src/store/migrations';
 import type { Migration } from '../../sync-server/src/store/migrations';
 import { Store } from '../../sync-server/src/store/store';
+import { reduceLedger } from '../../src/domain/ledger/reducer';
 
 export interface TestDatabase {
   /** Opens a new driver on this database; call again after close() to test persistence. */
@@ -237,6 +238,30 @@ export function defineStoreContract(backend: StoreBackend): void {
       expect(await again.schemaVersion()).toBe(MIGRATIONS.at(-1)?.id);
       expect(await again.migrate()).toEqual([]);
       expect(await again.summary(DEMO_IDS.organization)).toEqual(before);
+    });
+
+    it('[S5] creates the epoch once with the database; it survives reopening', async () => {
+      const { db, driver, store } = await seeded();
+      const epoch = await store.events.epoch();
+      expect(epoch).toMatch(/^[0-9a-f-]{36}$/);
+      await driver.close();
+      const reopened = await db.open();
+      open.push(reopened);
+      expect(await new Store(reopened).events.epoch()).toBe(epoch);
+      const other = await fresh();
+      await migrate(other.driver);
+      expect(await new Store(other.driver).events.epoch()).not.toBe(epoch);
+    });
+
+    it('[S8] the seed keeps lot_balances equal to the reducer over the stored events', async () => {
+      const { store } = await seeded();
+      const clinic = buildDemoClinic(TODAY);
+      const expected = reduceLedger(clinic.receipts.map((r) => receiptToEvent(r, clinic.organization.id)));
+      const key = (b: { lotId: string; locationId: string }) => `${b.lotId}|${b.locationId}`;
+      const actual = await store.events.balances(DEMO_IDS.organization);
+      expect(new Map(actual.map((b) => [key(b), b]))).toEqual(
+        new Map([...expected.lots.values()].map((b) => [key(b), b])),
+      );
     });
 
     it('ping() succeeds on an open store and fails once closed', async () => {

@@ -4,6 +4,8 @@ import type { Store } from '../store/store';
 
 /** Sync protocol version; bumped only on incompatible wire changes. The tablet checks it. */
 export const PROTOCOL_VERSION = 1;
+/** Oldest client protocol the server still serves; older clients get 426 (SPEC [S3]). */
+export const MIN_PROTOCOL = 1;
 
 /** The slice of the Store these routes need (tests pass a stub). */
 export type MetaStore = Pick<Store, 'kind' | 'ping' | 'schemaVersion'>;
@@ -25,6 +27,7 @@ export function registerMetaRoutes(app: FastifyInstance, deps: { store: MetaStor
   app.get('/api/v1/version', async () => ({
     app: version,
     protocol: PROTOCOL_VERSION,
+    minProtocol: MIN_PROTOCOL,
     schemaVersion: await store.schemaVersion(),
   }));
 }

@@ -5,6 +5,7 @@
  */
 import type { SqlDriver, SqlExecutor } from './driver';
 import { FOUNDATION_SQL } from './schema-001-foundation';
+import { SYNC_SQL } from './schema-002-sync';
 
 export interface Migration {
   id: number;
@@ -12,7 +13,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'foundation', sql: FOUNDATION_SQL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'foundation', sql: FOUNDATION_SQL },
+  { id: 2, name: 'sync', sql: SYNC_SQL },
+];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */
 export const MIGRATION_LOCK_KEY = 0x43485344;

@@ -6,6 +6,7 @@
 import type { DemoClinic } from '../../../src/domain/demo/clinic';
 import { receiptToEvent } from '../../../src/domain/demo/events';
 import type { SqlExecutor } from './driver';
+import { appendEvents } from './event-store';
 
 /** Staff id → encoded PIN hash (src/auth/pin.ts). Plain PINs never reach the database. */
 export type PinHashes = Readonly<Record<string, string>>;
@@ -64,29 +65,11 @@ export async function insertDemoClinic(
       [lot.id, lot.orgId, lot.productId, lot.lotNumber, lot.expiry, lot.unitCostMicros, lot.status],
     );
   }
-  for (const r of clinic.receipts) {
-    // The same definition the tablet's demo loader uses (SPEC [SV11]); the receipt id doubles as
-    // the event id, which is what makes re-seeding a no-op.
-    const e = receiptToEvent(r, org.id);
-    await tx.query(
-      `INSERT INTO events (id, org_id, type, lot_id, location_id, quantity_milli, actor_id, device_id, device_time,
-         visit_id, corrects_id, container_id, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING`,
-      [
-        e.id,
-        e.orgId,
-        e.type,
-        e.lotId,
-        e.locationId,
-        e.quantityMilli,
-        e.actorId,
-        e.deviceId,
-        e.deviceTime,
-        e.visitId,
-        e.correctsId,
-        e.containerId,
-        JSON.stringify(e.payload),
-      ],
-    );
-  }
+  // The same definition the tablet's demo loader uses (SPEC [SV11]); the receipt id doubles as the
+  // event id, which is what makes re-seeding a no-op. appendEvents also keeps lot_balances ([S8]).
+  await appendEvents(
+    tx,
+    org.id,
+    clinic.receipts.map((r) => receiptToEvent(r, org.id)),
+  );
 }

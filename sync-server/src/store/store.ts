@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import type { DemoClinic } from '../../../src/domain/demo/clinic';
 import type { Organization } from '../../../src/domain/model';
 import type { Config } from '../config';
+import { DeviceStore } from './device-store';
 import type { SqlDriver, StoreKind } from './driver';
+import { EventStore } from './event-store';
 import { migrate, schemaVersion } from './migrations';
 import { openPgliteDriver } from './pglite-driver';
 import { openPostgresDriver } from './postgres-driver';
@@ -22,7 +24,15 @@ export interface OrgSummary {
 }
 
 export class Store {
-  constructor(readonly driver: SqlDriver) {}
+  /** Credentials: admin tokens, enrollment codes, devices (SPEC [S1]). */
+  readonly devices: DeviceStore;
+  /** The event ledger and its balances (SPEC [S4]-[S8]). */
+  readonly events: EventStore;
+
+  constructor(readonly driver: SqlDriver) {
+    this.devices = new DeviceStore(driver);
+    this.events = new EventStore(driver);
+  }
 
   get kind(): StoreKind {
     return this.driver.kind;

@@ -1,0 +1,70 @@
+/**
+ * One error shape for the API: `{ error, field, eventId, message }` (SPEC [S4]). Schema errors name
+ * the offending field ("quantityMilli", "payload.reason", "events") and, inside a push, the id of
+ * the event that carries it; bodies over the limit and malformed JSON are 400 on field "body".
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { InputError } from '../services/auth';
+
+export interface ApiError {
+  error: string;
+  field: string;
+  eventId: string | null;
+  message: string;
+}
+
+interface AjvLikeError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * Ajv error → field and event id. Example: instancePath "/events/3/payload/reason" →
+ * { field: "payload.reason", eventId: body.events[3].id }; an unknown property "colour" on event 0
+ * → { field: "colour", eventId: body.events[0].id }.
+ */
+export function describeSchemaError(e: AjvLikeError, body: unknown): Omit<ApiError, 'error'> {
+  const parts = e.instancePath.split('/').filter(Boolean);
+  const extra = e.params.additionalProperty ?? e.params.missingProperty;
+  if (typeof extra === 'string') parts.push(extra);
+  let eventId: string | null = null;
+  if (parts[0] === 'events' && parts.length > 2) {
+    const events = (body as { events?: unknown[] } | null)?.events;
+    const id = (events?.[Number(parts[1])] as { id?: unknown } | undefined)?.id;
+    eventId = typeof id === 'string' ? id : null;
+    parts.splice(0, 2);
+  }
+  const field = parts.join('.');
+  return { field, eventId, message: `${field || 'input'} ${e.message ?? 'is invalid'}` };
+}
+
+export function invalid(field: string, message: string, eventId: string | null = null): ApiError {
+  return { error: 'invalid', field, eventId, message };
+}
+
+export function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof InputError) {
+    void reply.code(400).send(invalid(error.field, error.message));
+    return;
+  }
+  const first = error.validation?.[0];
+  if (first) {
+    void reply
+      .code(400)
+      .send({ error: 'invalid', ...describeSchemaError(first as AjvLikeError, request.body) });
+    return;
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    void reply.code(400).send(invalid('body', 'the body is larger than 1 MB: send fewer events per batch'));
+    return;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    void reply.code(status).send(invalid('body', error.message));
+    return;
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  void reply.code(500).send({ error: 'internal', message: 'internal server error' });
+}

@@ -1,0 +1,24 @@
+/**
+ * Registers the sync API (SPEC [S1]-[S9]) in its own scope: one error shape (api-errors.ts), the
+ * device guard on /api/v1/events/*, the admin guard on /api/v1/admin/*.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SyncServices } from '../services/sync';
+import { apiErrorHandler } from './api-errors';
+import { registerEnrollmentRoutes } from './enrollment';
+import { registerEventRoutes } from './events';
+import { deviceGuard } from './guards';
+import { registerStreamRoute } from './stream';
+
+export async function registerSyncRoutes(app: FastifyInstance, sync: SyncServices): Promise<void> {
+  app.decorateRequest('device', null);
+  await app.register(async (api) => {
+    api.setErrorHandler(apiErrorHandler);
+    registerEnrollmentRoutes(api, sync.auth);
+    await api.register(async (devices) => {
+      devices.addHook('onRequest', deviceGuard(sync.auth));
+      registerEventRoutes(devices, sync);
+      registerStreamRoute(devices, { hub: sync.hub, epoch: sync.epoch, heartbeatMs: sync.heartbeatMs });
+    });
+  });
+}

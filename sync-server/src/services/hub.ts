@@ -1,0 +1,55 @@
+/**
+ * Live fan-out of "organization X's events advanced to seq N" to open streams (SPEC [S7]).
+ *
+ * - LocalHub (PGlite, one process): the push service reports each commit and it is emitted here.
+ * - PgHub (PostgreSQL, any number of processes): pushes NOTIFY inside their transaction (delivered
+ *   at commit, see event-store.ts); one LISTEN connection per process re-emits every notification,
+ *   so a push on instance A reaches a stream held by instance B.
+ */
+export type AdvanceListener = (seq: number) => void;
+
+export interface EventHub {
+  /** Calls `listener` whenever `orgId`'s events advance; returns the unsubscribe function. */
+  subscribe(orgId: string, listener: AdvanceListener): () => void;
+  /** The push service calls this after a commit that stored events. */
+  committed(orgId: string, seq: number): void;
+  close(): Promise<void>;
+}
+
+/** Subscribers per organization; the building block of both hubs. */
+export class Fanout {
+  private readonly byOrg = new Map<string, Set<AdvanceListener>>();
+
+  subscribe(orgId: string, listener: AdvanceListener): () => void {
+    const set = this.byOrg.get(orgId) ?? new Set<AdvanceListener>();
+    set.add(listener);
+    this.byOrg.set(orgId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.byOrg.get(orgId) === set) this.byOrg.delete(orgId);
+    };
+  }
+
+  emit(orgId: string, seq: number): void {
+    for (const listener of [...(this.byOrg.get(orgId) ?? [])]) listener(seq);
+  }
+
+  /** Every organization with a subscriber (used to nudge all after a lost LISTEN connection). */
+  orgs(): string[] {
+    return [...this.byOrg.keys()];
+  }
+}
+
+export class LocalHub implements EventHub {
+  private readonly fanout = new Fanout();
+
+  subscribe(orgId: string, listener: AdvanceListener): () => void {
+    return this.fanout.subscribe(orgId, listener);
+  }
+
+  committed(orgId: string, seq: number): void {
+    this.fanout.emit(orgId, seq);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,126 @@
+/**
+ * Push (SPEC [S4]): validate the whole batch, check every actor's role, then append in one
+ * transaction. Any invalid or forbidden event rejects the batch before anything is written.
+ *
+ * Worked example (device of org O, manager M, front desk F):
+ *   [draw d1 by M, draw d2 by F]                  → forbidden [{ id: d2, reason: … }], nothing stored
+ *   [receive r1 by M]                             → accepted [r1]
+ *   [receive r1 by M] again                       → duplicates [r1]
+ *   [receive r1 by M with another quantity]       → conflicts [{ id: r1, … }], stored r1 unchanged
+ */
+import { sameEvent } from '../../../src/domain/ledger/reducer';
+import { validateEvent } from '../../../src/domain/ledger/rules';
+import type { LedgerEvent, Role } from '../../../src/domain/model';
+import { mayRecord } from '../../../src/domain/roles';
+import type { DeviceStore } from '../store/device-store';
+import type { EventStore } from '../store/event-store';
+import type { AuthedDevice } from './auth';
+import type { EventHub } from './hub';
+
+export interface Rejection {
+  id: string;
+  reason: string;
+}
+
+export type PushOutcome =
+  | { kind: 'invalid'; field: string; eventId: string | null; message: string }
+  | { kind: 'forbidden'; rejected: Rejection[] }
+  | { kind: 'ok'; accepted: string[]; duplicates: string[]; conflicts: Rejection[] };
+
+const ROLE_NAMES: Record<Role, string> = {
+  injector: 'an injector',
+  front_desk: 'front desk',
+  manager: 'a manager',
+  admin: 'an admin',
+};
+
+export const CONFLICT_REASON = 'an event with this id and different content is already stored';
+
+/** The first domain error of the batch, naming its field and event ([L6]). */
+function firstInvalid(events: readonly unknown[]): PushOutcome | null {
+  for (const e of events) {
+    const result = validateEvent(e);
+    if (!result.ok) {
+      const [error] = result.errors;
+      const id = (e as { id?: unknown }).id;
+      return {
+        kind: 'invalid',
+        field: error?.field ?? '',
+        eventId: typeof id === 'string' ? id : null,
+        message: error?.message ?? 'invalid event',
+      };
+    }
+  }
+  return null;
+}
+
+/** First copy of each id wins; a later copy is a duplicate (same content) or a conflict. */
+function dedupe(events: readonly LedgerEvent[]): {
+  unique: LedgerEvent[];
+  duplicates: string[];
+  conflicts: Rejection[];
+} {
+  const first = new Map<string, LedgerEvent>();
+  const duplicates: string[] = [];
+  const conflicts: Rejection[] = [];
+  for (const e of events) {
+    const seen = first.get(e.id);
+    if (!seen) first.set(e.id, e);
+    else if (sameEvent(seen, e)) duplicates.push(e.id);
+    else conflicts.push({ id: e.id, reason: CONFLICT_REASON });
+  }
+  return { unique: [...first.values()], duplicates, conflicts };
+}
+
+export class PushService {
+  constructor(
+    private readonly devices: DeviceStore,
+    private readonly events: EventStore,
+    private readonly hub: EventHub,
+  ) {}
+
+  async push(device: AuthedDevice, input: readonly unknown[]): Promise<PushOutcome> {
+    const invalid = firstInvalid(input);
+    if (invalid) return invalid;
+    const events = input as readonly LedgerEvent[];
+    const rejected = await this.forbidden(device, events);
+    if (rejected.length > 0) return { kind: 'forbidden', rejected };
+
+    const { unique, duplicates, conflicts } = dedupe(events);
+    const { inserted, existing } = await this.events.append(device.orgId, unique);
+    const stored = new Map(existing.map((e) => [e.id, e]));
+    for (const e of unique) {
+      const copy = stored.get(e.id);
+      if (!copy) continue;
+      // Another organization's copy is reported like any conflict: its content is never revealed ([S2]).
+      if (copy.orgId === device.orgId && sameEvent(copy, e)) duplicates.push(e.id);
+      else conflicts.push({ id: e.id, reason: CONFLICT_REASON });
+    }
+    const last = inserted.at(-1);
+    if (last) this.hub.committed(device.orgId, last.seq);
+    const byId = new Set(inserted.map((r) => r.id));
+    return {
+      kind: 'ok',
+      accepted: unique.filter((e) => byId.has(e.id)).map((e) => e.id),
+      duplicates,
+      conflicts,
+    };
+  }
+
+  /** Events of another organization, unknown actors and roles that may not record the type ([R1]). */
+  private async forbidden(device: AuthedDevice, events: readonly LedgerEvent[]): Promise<Rejection[]> {
+    const roles = await this.devices.staffRoles(device.orgId, [...new Set(events.map((e) => e.actorId))]);
+    const rejected: Rejection[] = [];
+    for (const e of events) {
+      const role = roles.get(e.actorId);
+      if (e.orgId !== device.orgId) {
+        rejected.push({ id: e.id, reason: "the event belongs to another organization than this device's" });
+      } else if (!role) {
+        rejected.push({ id: e.id, reason: `unknown staff member ${e.actorId}` });
+      } else if (!mayRecord(role, e.type)) {
+        rejected.push({ id: e.id, reason: `${ROLE_NAMES[role]} may not record a ${e.type}` });
+      }
+    }
+    return rejected;
+  }
+}

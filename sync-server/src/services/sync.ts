@@ -1,0 +1,39 @@
+/** Wires the sync services over one Store and one EventHub: what buildApp needs for /api/v1 sync. */
+import type { Store } from '../store/store';
+import { AuthService } from './auth';
+import type { EventHub } from './hub';
+import { PullService } from './pull';
+import { PushService } from './push';
+
+export interface SyncServices {
+  auth: AuthService;
+  push: PushService;
+  pull: PullService;
+  hub: EventHub;
+  /** This database's epoch (SPEC [S5]). */
+  epoch: string;
+  /** SSE heartbeat period; 15 s unless a test wants it faster. */
+  heartbeatMs?: number;
+}
+
+export interface SyncOptions {
+  now?: () => Date;
+  heartbeatMs?: number;
+}
+
+/** The store must be migrated (the epoch is read here). */
+export async function createSyncServices(
+  store: Store,
+  hub: EventHub,
+  opts: SyncOptions = {},
+): Promise<SyncServices> {
+  const epoch = await store.events.epoch();
+  return {
+    auth: new AuthService(store.devices, opts.now),
+    push: new PushService(store.devices, store.events, hub),
+    pull: new PullService(store.events, epoch, opts.now),
+    hub,
+    epoch,
+    heartbeatMs: opts.heartbeatMs,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Credentials' SQL: admin tokens, one-time enrollment codes, device tokens. Every secret arrives
+ * here already hashed (SHA-256 hex, services/secrets.ts); plain secrets never reach the database.
+ */
+import type { Role } from '../../../src/domain/model';
+import type { SqlDriver } from './driver';
+
+export interface DeviceRecord {
+  id: string;
+  orgId: string;
+  name: string;
+  locationIds: string[];
+  revokedAt: Date | null;
+}
+
+export interface NewEnrollCode {
+  codeSha256: string;
+  orgId: string;
+  locationIds: string[];
+  expiresAt: Date;
+}
+
+export interface NewDevice {
+  id: string;
+  name: string;
+  tokenSha256: string;
+}
+
+const DEVICE_COLUMNS = `id::text AS id, org_id::text AS "orgId", name, location_ids::text[] AS "locationIds",
+  revoked_at AS "revokedAt"`;
+
+export class DeviceStore {
+  constructor(private readonly driver: SqlDriver) {}
+
+  async hasAdminToken(tokenSha256: string): Promise<boolean> {
+    const rows = await this.driver.query('SELECT 1 FROM admin_tokens WHERE token_sha256 = $1', [tokenSha256]);
+    return rows.length > 0;
+  }
+
+  /** Stores an admin token hash (idempotent). */
+  async addAdminToken(tokenSha256: string): Promise<void> {
+    await this.driver.query('INSERT INTO admin_tokens (token_sha256) VALUES ($1) ON CONFLICT DO NOTHING', [
+      tokenSha256,
+    ]);
+  }
+
+  /**
+   * Stores `tokenSha256` only when no admin token exists yet; true if it was stored. The table lock
+   * makes two servers starting at once agree on a single generated token.
+   */
+  addFirstAdminToken(tokenSha256: string): Promise<boolean> {
+    return this.driver.transaction(async (tx) => {
+      await tx.query('LOCK TABLE admin_tokens IN EXCLUSIVE MODE');
+      const [row] = await tx.query<{ n: number }>('SELECT count(*)::integer AS n FROM admin_tokens');
+      if ((row?.n ?? 0) > 0) return false;
+      await tx.query('INSERT INTO admin_tokens (token_sha256) VALUES ($1)', [tokenSha256]);
+      return true;
+    });
+  }
+
+  /** location id → org id, for the ids that exist. */
+  async locationOrgs(locationIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.driver.query<{ id: string; org_id: string }>(
+      'SELECT id::text AS id, org_id::text AS org_id FROM locations WHERE id = ANY($1::uuid[])',
+      [locationIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.org_id]));
+  }
+
+  async addEnrollCode(code: NewEnrollCode): Promise<void> {
+    await this.driver.query(
+      `INSERT INTO enroll_codes (code_sha256, org_id, location_ids, expires_at) VALUES ($1, $2, $3::uuid[], $4)`,
+      [code.codeSha256, code.orgId, code.locationIds, code.expiresAt],
+    );
+  }
+
+  /**
+   * Uses the code (once: the UPDATE … WHERE used_at IS NULL is atomic) and creates the device in the
+   * same transaction. Null when the code is unknown, used or expired at `now`.
+   */
+  enroll(codeSha256: string, device: NewDevice, now: Date): Promise<DeviceRecord | null> {
+    return this.driver.transaction(async (tx) => {
+      const [code] = await tx.query<{ org_id: string; location_ids: string[] }>(
+        `UPDATE enroll_codes SET used_at = $2
+         WHERE code_sha256 = $1 AND used_at IS NULL AND expires_at > $2
+         RETURNING org_id::text AS org_id, location_ids::text[] AS location_ids`,
+        [codeSha256, now],
+      );
+      if (!code) return null;
+      const [row] = await tx.query<DeviceRecord>(
+        `INSERT INTO devices (id, org_id, name, token_sha256, location_ids, created_at)
+         VALUES ($1, $2, $3, $4, $5::uuid[], $6) RETURNING ${DEVICE_COLUMNS}`,
+        [device.id, code.org_id, device.name, device.tokenSha256, code.location_ids, now],
+      );
+      return row ?? null;
+    });
+  }
+
+  async deviceByToken(tokenSha256: string): Promise<DeviceRecord | null> {
+    const [row] = await this.driver.query<DeviceRecord>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_sha256 = $1`,
+      [tokenSha256],
+    );
+    return row ?? null;
+  }
+
+  /** Sets revoked_at once; returns the device, or null if there is no such device. */
+  async revoke(deviceId: string, now: Date): Promise<DeviceRecord | null> {
+    const [row] = await this.driver.query<DeviceRecord>(
+      `UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${DEVICE_COLUMNS}`,
+      [deviceId, now],
+    );
+    return row ?? null;
+  }
+
+  /** Roles of the given staff ids within one organization (others are simply absent). */
+  async staffRoles(orgId: string, staffIds: readonly string[]): Promise<Map<string, Role>> {
+    const rows = await this.driver.query<{ id: string; role: Role }>(
+      'SELECT id::text AS id, role FROM staff WHERE org_id = $1 AND id = ANY($2::uuid[])',
+      [orgId, staffIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.role]));
+  }
+}

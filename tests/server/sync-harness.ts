@@ -1,0 +1,153 @@
+/**
+ * A sync server for tests: a fresh database on one backend, migrated, with the demo clinic and a
+ * second organization ("Other Clinic": one location, one manager), an admin token, and a fastify
+ * app with the sync API (not listening; `listen()` for SSE over real HTTP).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../sync-server/src/app';
+import { PROTOCOL_VERSION } from '../../sync-server/src/routes/meta';
+import { LocalHub } from '../../sync-server/src/services/hub';
+import type { EventHub } from '../../sync-server/src/services/hub';
+import { createSyncServices } from '../../sync-server/src/services/sync';
+import type { SyncServices } from '../../sync-server/src/services/sync';
+import { PgHub } from '../../sync-server/src/store/pg-listener';
+import { Store } from '../../sync-server/src/store/store';
+import { buildDemoClinic, demoId, DEMO_IDS } from '../../src/domain/demo/clinic';
+import type { LedgerEvent } from '../../src/domain/model';
+import type { TestDatabase } from './backends';
+
+export const TODAY = '2025-06-15';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ORG = DEMO_IDS.organization;
+export const MAIN = DEMO_IDS.mainLocation;
+export const STAFF = {
+  admin: demoId(3, 1),
+  manager: demoId(3, 2),
+  injector: demoId(3, 3),
+  frontDesk: demoId(3, 5),
+};
+export const LOTS = [1, 2, 3, 5].map((n) => demoId(5, n));
+export const OTHER = { org: demoId(1, 2), location: demoId(2, 9), manager: demoId(3, 9), lot: demoId(5, 99) };
+
+export interface Device {
+  deviceId: string;
+  token: string;
+  orgId: string;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  store: Store;
+  sync: SyncServices;
+  /** Enrolls a device at `locationId` (demo main location by default). */
+  enroll(locationId?: string): Promise<Device>;
+  push(device: Device, events: unknown[]): Promise<LightMyRequestResponse>;
+  pull(device: Device, query?: Record<string, string | number>): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export function deviceHeaders(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, 'x-chairside-protocol': String(PROTOCOL_VERSION) };
+}
+
+/** A valid receive by the demo manager unless overridden; random UUIDs keep batches distinct. */
+export function serverEvent(overrides: Partial<LedgerEvent> = {}): LedgerEvent {
+  return {
+    id: randomUUID(),
+    orgId: ORG,
+    type: 'receive',
+    lotId: LOTS[0] ?? '',
+    locationId: MAIN,
+    quantityMilli: 100_000,
+    actorId: STAFF.manager,
+    deviceId: 'tablet-test',
+    deviceTime: '2025-06-15T10:00:00.000Z',
+    visitId: null,
+    containerId: null,
+    correctsId: null,
+    payload: { supplier: 'Test Supplier' },
+    ...overrides,
+  };
+}
+
+async function addOtherOrg(store: Store): Promise<void> {
+  const db = store.driver;
+  await db.query("INSERT INTO organizations (id, name) VALUES ($1, 'Other Clinic')", [OTHER.org]);
+  await db.query("INSERT INTO locations (id, org_id, name) VALUES ($1, $2, 'Other main')", [
+    OTHER.location,
+    OTHER.org,
+  ]);
+  await db.query(
+    "INSERT INTO staff (id, org_id, name, role, pin_hash) VALUES ($1, $2, 'Other manager', 'manager', 'x')",
+    [OTHER.manager, OTHER.org],
+  );
+}
+
+export interface HarnessOptions {
+  now?: () => Date;
+  heartbeatMs?: number;
+  /** Skip migrating and seeding: a second app instance on an already prepared database. */
+  prepared?: boolean;
+}
+
+export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}): Promise<Harness> {
+  const driver = await db.open();
+  const store = new Store(driver);
+  if (!opts.prepared) {
+    await store.migrate();
+    const hashes = Object.fromEntries(buildDemoClinic(TODAY).staff.map((s) => [s.id, `hash-${s.demoPin}`]));
+    await store.seedDemoClinic(buildDemoClinic(TODAY), hashes);
+    await addOtherOrg(store);
+  }
+  const hub: EventHub = db.url ? await PgHub.open(db.url) : new LocalHub();
+  const sync = await createSyncServices(store, hub, { now: opts.now, heartbeatMs: opts.heartbeatMs });
+  await sync.auth.bootstrapAdminToken(ADMIN_TOKEN);
+  const app = await buildApp({
+    store,
+    config: { logLevel: 'silent', staticDir: '/nonexistent-chairside-dist', testControl: false },
+    version: 'test',
+    sync,
+  });
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  return {
+    app,
+    store,
+    sync,
+    async enroll(locationId = MAIN) {
+      const code = await app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/enroll-codes',
+        headers: admin,
+        payload: { locationIds: [locationId] },
+      });
+      if (code.statusCode !== 201) throw new Error(`enroll code: ${code.statusCode} ${code.body}`);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/devices/enroll',
+        payload: { code: code.json<{ code: string }>().code, deviceName: 'Test tablet' },
+      });
+      if (res.statusCode !== 201) throw new Error(`enroll: ${res.statusCode} ${res.body}`);
+      return res.json<Device>();
+    },
+    push: (device, events) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/events/push',
+        headers: deviceHeaders(device.token),
+        payload: { events },
+      }),
+    pull: (device, query = {}) =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/events/pull',
+        headers: deviceHeaders(device.token),
+        query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+      }),
+    async close() {
+      await app.close();
+      await hub.close();
+      await store.close();
+    },
+  };
+}
