@@ -39,6 +39,7 @@ export async function readCheckpoint(db: ChairsideDatabase): Promise<Checkpoint 
 export async function pullOnce(
   db: ChairsideDatabase,
   client: ApiClient,
+  ownDeviceId: string,
   observer: SyncObserver,
   now: () => number,
 ): Promise<number> {
@@ -51,7 +52,7 @@ export async function pullOnce(
     // Our own events coming back are acknowledged too (a push whose answer was lost).
     await settleAcknowledged(
       db,
-      events.map((e) => e.id),
+      events.filter((e) => e.deviceId === ownDeviceId).map((e) => e.id),
     );
     checkpoint = response.checkpoint;
     await putSetting(db, PULL_CHECKPOINT_KEY, JSON.stringify(checkpoint));
@@ -127,7 +128,7 @@ export function startEventSync(
       batchSize: PULL_PAGE,
       stream$: stream$.asObservable(),
       handler: async () => {
-        await pullOnce(db, client, observer, now);
+        await reported(observer, () => pullOnce(db, client, ownDeviceId, observer, now));
         return { documents: [], checkpoint: null };
       },
     },
@@ -136,21 +137,14 @@ export function startEventSync(
       // Only this tablet's own unsent work is pushed; pulled and demo events are skipped.
       modifier: (doc) => (doc.deviceId === ownDeviceId ? doc : null),
       handler: async (rows) => {
-        await pushBatch(
-          db,
-          client,
-          rows.map((r) => fromEventDoc(stripDeleted(r.newDocumentState))),
-        );
+        const events = rows.map((r) => fromEventDoc(stripDeleted(r.newDocumentState)));
+        await reported(observer, () => pushBatch(db, client, events));
         return [];
       },
     },
   });
-  state.error$.subscribe((error) => {
-    const cause = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
-    observer.onError(
-      cause instanceof SyncError ? cause : new SyncError('server', String(cause ?? error.message)),
-    );
-  });
+  // Handler failures are reported by `reported`; RxDB retries them after retryTime.
+  state.error$.subscribe(() => undefined);
   return {
     state,
     resync: () => stream$.next('RESYNC'),
@@ -159,6 +153,20 @@ export function startEventSync(
       await state.cancel();
     },
   };
+}
+
+/** Tells the UI why a sync step failed (in plain words), then lets RxDB retry it. */
+async function reported<T>(observer: SyncObserver, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    observer.onError(
+      error instanceof SyncError
+        ? error
+        : new SyncError('server', error instanceof Error ? error.message : String(error)),
+    );
+    throw error;
+  }
 }
 
 function stripDeleted(doc: EventDoc & { _deleted?: boolean }): EventDoc {

@@ -1,0 +1,106 @@
+/**
+ * A simulated tablet for sync tests: the app's real RxDB database (Dexie over fake-indexeddb), the
+ * demo clinic loaded as a fresh tablet would, and the app's real sync client over real HTTP.
+ */
+import { randomUUID } from 'node:crypto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { ChairsideDatabase } from '../../src/db/collections';
+import { openDatabase } from '../../src/db/database';
+import { loadDemoClinic } from '../../src/db/demo';
+import { recordEvents } from '../../src/db/repositories/balances';
+import { lookupFefo } from '../../src/db/repositories/fefo';
+import { saveVisit } from '../../src/db/repositories/visits';
+import { testStorage } from '../../src/db/testing';
+import { buildDemoClinic } from '../../src/domain/demo/clinic';
+import type { LedgerEvent, Product, Visit } from '../../src/domain/model';
+import { buildDrawEvents } from '../../src/domain/treatment/draw';
+import type { SyncError } from '../../src/sync/api';
+import { connect, type RunningSync } from '../../src/sync/connection';
+import { ORG, MAIN, STAFF, TODAY } from '../server/sync-harness';
+
+export interface Tablet {
+  name: string;
+  db: ChairsideDatabase;
+  deviceId: string;
+  errors: SyncError[];
+  sync: RunningSync | null;
+  connect(baseUrl: string, token: string): void;
+  disconnect(): Promise<void>;
+  /** Records a draw for a new visit with the FEFO suggestion (or `lotId`), as the Treat screen does. */
+  draw(units: number, actorId?: string): Promise<LedgerEvent[]>;
+  close(): Promise<void>;
+}
+
+const clinic = buildDemoClinic(TODAY);
+export const BOTOX = clinic.products[0] as Product;
+
+export async function openTablet(name: string): Promise<Tablet> {
+  const db = await openDatabase({ name: `tablet-${name}`, storage: testStorage(new IDBFactory()).storage });
+  await loadDemoClinic(db, { today: TODAY, hashPin: async (pin) => `test$${pin}` });
+  const deviceId = `tablet-${name}-${randomUUID().slice(0, 8)}`;
+  const tablet: Tablet = {
+    name,
+    db,
+    deviceId,
+    errors: [],
+    sync: null,
+    connect(baseUrl, token) {
+      tablet.sync = connect(
+        db,
+        { baseUrl, token, fetch: (...args) => fetch(...args) },
+        deviceId,
+        {
+          onLive: () => undefined,
+          onOffline: () => undefined,
+          onPulled: () => undefined,
+          onError: (e) => tablet.errors.push(e),
+        },
+        () => Date.now(),
+      );
+    },
+    async disconnect() {
+      await tablet.sync?.stop();
+      tablet.sync = null;
+    },
+    async draw(units, actorId = STAFF.injector) {
+      const visit: Visit = {
+        id: randomUUID(),
+        orgId: ORG,
+        locationId: MAIN,
+        patientChartRef: `CH-${name}`,
+        providerId: actorId,
+        treatmentAreas: ['Glabella'],
+        priceChargedCents: null,
+        startedAt: new Date().toISOString(),
+        deviceId,
+      };
+      await saveVisit(db, visit);
+      const ranking = await lookupFefo(db, {
+        product: BOTOX,
+        locationId: MAIN,
+        nowMs: Date.parse(`${TODAY}T12:00:00Z`),
+        utcOffsetMinutes: 0,
+      });
+      if (!ranking.suggestion) throw new Error('no FEFO suggestion for Botox');
+      const events = buildDrawEvents({
+        product: BOTOX,
+        visit,
+        candidate: ranking.suggestion,
+        quantityMilli: units * 1000,
+        actorId,
+        deviceId,
+        deviceTime: new Date().toISOString(),
+        newId: () => randomUUID(),
+        deviationReason: null,
+        override: null,
+      });
+      await recordEvents(db, events);
+      return events;
+    },
+    async close() {
+      await tablet.disconnect();
+      await db.close();
+    },
+  };
+  return tablet;
+}
