@@ -8,8 +8,10 @@ export interface RemoteTablet {
   terminate(): Promise<void>;
 }
 
-export async function startTablet(name: string): Promise<RemoteTablet> {
-  const worker = new Worker(new URL('./tablet-worker-entry.mjs', import.meta.url), { workerData: { name } });
+export async function startTablet(name: string, today?: string): Promise<RemoteTablet> {
+  const worker = new Worker(new URL('./tablet-worker-entry.mjs', import.meta.url), {
+    workerData: { name, today },
+  });
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {

@@ -9,11 +9,11 @@ import { diffAgainstReducer } from '../../src/db/repositories/balances';
 import { allEvents } from '../../src/db/repositories/events';
 import { openTablet, type Tablet } from './tablet';
 
-const { name } = workerData as { name: string };
+const { name, today } = workerData as { name: string; today?: string };
 let tablet: Tablet | null = null;
 
 async function required(): Promise<Tablet> {
-  tablet ??= await openTablet(name);
+  tablet ??= await openTablet(name, today);
   return tablet;
 }
 

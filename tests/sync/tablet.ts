@@ -31,12 +31,12 @@ export interface Tablet {
   close(): Promise<void>;
 }
 
-const clinic = buildDemoClinic(TODAY);
-export const BOTOX = clinic.products[0] as Product;
+export const BOTOX = buildDemoClinic(TODAY).products[0] as Product;
 
-export async function openTablet(name: string): Promise<Tablet> {
+/** `today` must be the server's demo date, so both hold the same demo events (same ids, same content). */
+export async function openTablet(name: string, today = TODAY): Promise<Tablet> {
   const db = await openDatabase({ name: `tablet-${name}`, storage: testStorage(new IDBFactory()).storage });
-  await loadDemoClinic(db, { today: TODAY, hashPin: async (pin) => `test$${pin}` });
+  await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
   const deviceId = `tablet-${name}-${randomUUID().slice(0, 8)}`;
   const tablet: Tablet = {
     name,
@@ -78,7 +78,7 @@ export async function openTablet(name: string): Promise<Tablet> {
       const ranking = await lookupFefo(db, {
         product: BOTOX,
         locationId: MAIN,
-        nowMs: Date.parse(`${TODAY}T12:00:00Z`),
+        nowMs: Date.parse(`${today}T12:00:00Z`),
         utcOffsetMinutes: 0,
       });
       if (!ranking.suggestion) throw new Error('no FEFO suggestion for Botox');
