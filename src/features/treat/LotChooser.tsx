@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FEFO_DEVIATION_REASONS, isFefoDeviation } from '../../domain/fefo/deviation';
 import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
@@ -45,10 +45,15 @@ export function LotChooser({
   ranking,
   onPick,
   onWasteLeftover,
+  preselectLotId = null,
+  onPreselected,
 }: {
   product: Product;
   ranking: FefoRanking;
   onPick: (pick: Pick) => void;
+  /** A scanned lot to choose as if tapped, once it is in this ranking (SPEC [SC5]). */
+  preselectLotId?: string | null;
+  onPreselected?: () => void;
   /** Records what is left in a vial past its beyond-use time as waste (F4). */
   onWasteLeftover: (container: Candidate) => void;
 }) {
@@ -64,6 +69,21 @@ export function LotChooser({
     setPending(c);
     setReason('');
   }
+
+  // A scanned lot goes through the same rules as a tap: its first usable or overridable
+  // candidate (ranked order: an opened vial of that lot before a new one). The ranking may still
+  // be the previous product's, so nothing happens until the lot is in it.
+  useEffect(() => {
+    if (!preselectLotId) return;
+    const c = candidates.find(
+      (x) => x.lotId === preselectLotId && (x.blockers.length === 0 || x.overridable),
+    );
+    if (!c) return;
+    onPreselected?.();
+    choose(c);
+    // Runs when a scan names a lot or the ranking changes; choose/candidates derive from those.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preselectLotId, ranking]);
 
   return (
     <section className="card">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { map } from 'rxjs';
 import { useLocal } from '../../app/DatabaseContext';
 import { newId, now } from '../../app/runtime';
@@ -13,12 +13,17 @@ import { makeCorrection } from '../../domain/ledger/correction';
 import type { Product } from '../../domain/model';
 import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
 import { fromEventDoc } from '../../db/repositories/events';
+import type { ScanOutcome } from '../../scan/flow';
 import { DrawPad } from './DrawPad';
 import { LotChooser, type Pick } from './LotChooser';
 import { ProductPicker } from './ProductPicker';
+import { ScanResult } from './ScanResult';
 import { useTreat } from './treat-store';
 import { useFefo, useVisit, useVisitSummary } from './useVisitData';
 import { VisitSummaryView } from './VisitSummaryView';
+
+// The scanner (camera, worker, parser) loads on first use, never with the app shell.
+const ScanPanel = lazy(() => import('./ScanPanel'));
 
 /** One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. */
 export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
@@ -37,12 +42,29 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   const [pick, setPick] = useState<Pick | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scanOpen, setScanOpen] = useState(false);
+  const [lastScan, setLastScan] = useState<ScanOutcome | null>(null);
+  /** The lot a scan identified, picked in the LotChooser once its ranking is loaded (SPEC [SC5]). */
+  const [scanLotId, setScanLotId] = useState<string | null>(null);
 
   // The visit is gone from this tablet (another tab, a reset): go back to starting one.
   useEffect(() => {
     if (visit === null) closeVisit();
   }, [visit, closeVisit]);
   if (!visit) return <div aria-busy="true" />;
+
+  /** A scan selects the product and asks the LotChooser to pick the scanned lot by its rules. */
+  function onScanned(scan: ScanOutcome) {
+    setLastScan(scan);
+    const found = scan.match?.product;
+    if (!scan.parsed.ok || !found || scan.combine === 'ignored-partial') return;
+    chooseProduct(found.id);
+    setPick(null);
+    setError(null);
+    setScanLotId(scan.match?.lot?.id ?? null);
+    // The camera stops once the pack is identified; typed and wedge entries keep the panel open.
+    if (scan.identification?.complete && scan.source === 'camera') setScanOpen(false);
+  }
 
   async function record(quantityMilli: number) {
     if (!pick || !product || !visit || !ranking) return;
@@ -129,9 +151,27 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
           Done with this visit
         </button>
       </header>
+      <div className="row">
+        <button
+          type="button"
+          className="button"
+          data-testid="open-scanner"
+          aria-pressed={scanOpen}
+          onClick={() => setScanOpen(!scanOpen)}
+        >
+          {scanOpen ? 'Close scanner' : 'Scan'}
+        </button>
+      </div>
+      {scanOpen ? (
+        <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
+          <ScanPanel onScanned={onScanned} onClose={() => setScanOpen(false)} />
+        </Suspense>
+      ) : null}
+      {lastScan ? <ScanResult scan={lastScan} /> : null}
       <ProductPicker
         selectedId={productId}
         onPick={(p) => {
+          setScanLotId(null);
           chooseProduct(p.id);
           setPick(null);
           setError(null);
@@ -141,6 +181,8 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         <LotChooser
           product={product}
           ranking={ranking}
+          preselectLotId={scanLotId}
+          onPreselected={() => setScanLotId(null)}
           onPick={(p) => {
             setPick(p);
             setError(null);
