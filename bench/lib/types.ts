@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../tests/e2e/support/server';
 
-export type Unit = 'ms' | 'ops/s' | 'ratio' | 'kB';
+export type Unit = 'ms' | 's' | 'ops/s' | 'ratio' | 'kB';
 
 /** What a plug-in measures. `baseline`/`budget` are in the same unit as `value`. */
 export interface MetricInput {

@@ -35,14 +35,17 @@ export async function readCheckpoint(db: ChairsideDatabase): Promise<Checkpoint 
   return JSON.parse(raw) as Checkpoint;
 }
 
-/** One pull cycle: pages until the server has nothing newer; returns how many events arrived. */
+/**
+ * One pull cycle: pages until the server has nothing newer, or MAX_PAGES_PER_CYCLE pages (so other
+ * replication work gets a turn); `more` says the cycle stopped on a full page and must continue.
+ */
 export async function pullOnce(
   db: ChairsideDatabase,
   client: ApiClient,
   ownDeviceId: string,
   observer: SyncObserver,
   now: () => number,
-): Promise<number> {
+): Promise<{ count: number; more: boolean }> {
   let checkpoint = await readCheckpoint(db);
   let total = 0;
   for (let page = 0; page < MAX_PAGES_PER_CYCLE; page++) {
@@ -58,9 +61,9 @@ export async function pullOnce(
     await putSetting(db, PULL_CHECKPOINT_KEY, JSON.stringify(checkpoint));
     total += events.length;
     observer.onPulled({ serverTime: response.serverTime, receivedAtMs: now(), count: events.length });
-    if (response.documents.length < PULL_PAGE) break;
+    if (response.documents.length < PULL_PAGE) return { count: total, more: false };
   }
-  return total;
+  return { count: total, more: true };
 }
 
 function refusedIds(error: SyncError): { id: string; reason: string }[] {
@@ -128,7 +131,9 @@ export function startEventSync(
       batchSize: PULL_PAGE,
       stream$: stream$.asObservable(),
       handler: async () => {
-        await reported(observer, () => pullOnce(db, client, ownDeviceId, observer, now));
+        const { more } = await reported(observer, () => pullOnce(db, client, ownDeviceId, observer, now));
+        // A bootstrap larger than one cycle continues at once instead of waiting for the stream.
+        if (more) queueMicrotask(() => stream$.next('RESYNC'));
         return { documents: [], checkpoint: null };
       },
     },

@@ -4,6 +4,7 @@
  * checks; a test asserts every /api/v1 route is described.
  */
 import type { FastifyInstance } from 'fastify';
+import { integrationPaths, integrationSchemas } from './integration-openapi';
 import { MIN_PROTOCOL, PROTOCOL_VERSION } from './meta';
 import {
   enrollBodySchema,
@@ -83,6 +84,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           type: 'object',
           properties: { error: { const: 'upgrade_required' }, minProtocol: { type: 'integer' } },
         },
+        ...integrationSchemas,
       },
     },
     paths: {
@@ -190,6 +192,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: 'text/event-stream' }, ...DEVICE_ERRORS },
         },
       },
+      ...integrationPaths({ deviceAuth, protocolHeader, deviceErrors: DEVICE_ERRORS }),
     },
   };
 }

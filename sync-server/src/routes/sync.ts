@@ -1,6 +1,7 @@
 /**
- * Registers the sync API (SPEC [S1]-[S9]) in its own scope: one error shape (api-errors.ts), the
- * device guard on /api/v1/events/*, the admin guard on /api/v1/admin/*.
+ * Registers the sync API (SPEC [S1]-[S9]) and the integration API (integration.ts) in one scope:
+ * one error shape (api-errors.ts), the device guard on /api/v1/events/* and the integration routes,
+ * the admin guard on /api/v1/admin/*.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SyncServices } from '../services/sync';
@@ -8,6 +9,7 @@ import { apiErrorHandler } from './api-errors';
 import { registerEnrollmentRoutes } from './enrollment';
 import { registerEventRoutes } from './events';
 import { deviceGuard } from './guards';
+import { registerIntegrationRoutes } from './integration';
 import { registerStreamRoute } from './stream';
 
 export async function registerSyncRoutes(app: FastifyInstance, sync: SyncServices): Promise<void> {
@@ -19,6 +21,7 @@ export async function registerSyncRoutes(app: FastifyInstance, sync: SyncService
       devices.addHook('onRequest', deviceGuard(sync.auth));
       registerEventRoutes(devices, sync);
       registerStreamRoute(devices, { hub: sync.hub, epoch: sync.epoch, heartbeatMs: sync.heartbeatMs });
+      registerIntegrationRoutes(devices, sync.integration);
     });
   });
 }

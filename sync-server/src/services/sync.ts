@@ -1,7 +1,9 @@
 /** Wires the sync services over one Store and one EventHub: what buildApp needs for /api/v1 sync. */
+import { IntegrationStore } from '../store/integration-store';
 import type { Store } from '../store/store';
 import { AuthService } from './auth';
 import type { EventHub } from './hub';
+import { IntegrationService } from './integration';
 import { PullService } from './pull';
 import { PushService } from './push';
 
@@ -9,6 +11,8 @@ export interface SyncServices {
   auth: AuthService;
   push: PushService;
   pull: PullService;
+  /** Stock, visit COGS and recall reads (routes/integration.ts). */
+  integration: IntegrationService;
   hub: EventHub;
   /** This database's epoch (SPEC [S5]). */
   epoch: string;
@@ -32,6 +36,7 @@ export async function createSyncServices(
     auth: new AuthService(store.devices, opts.now),
     push: new PushService(store.devices, store.events, hub),
     pull: new PullService(store.events, epoch, opts.now),
+    integration: new IntegrationService(new IntegrationStore(store.driver)),
     hub,
     epoch,
     heartbeatMs: opts.heartbeatMs,
