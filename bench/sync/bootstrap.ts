@@ -2,8 +2,8 @@
 //   - HTTP: the protocol alone — pages of 1000 (the maximum, [S6]) from checkpoint 0, JSON parsed.
 //   - Client: the app's real tablet (RxDB + fake-indexeddb in a worker thread) from connect() until
 //     its events collection holds everything; each page goes through recordEvents (dedup + balances).
-import { Worker } from 'node:worker_threads';
 import { ORG } from '../../tests/server/sync-harness';
+import { startTablet } from '../../tests/sync/remote-tablet';
 import { benchEvents, chunks } from './events';
 import { headers, withStore } from './server';
 
@@ -48,36 +48,6 @@ export async function httpBootstrap(baseUrl: string, token: string, expected: nu
   return (performance.now() - started) / 1000;
 }
 
-interface WorkerTablet {
-  call<T>(method: string, ...args: unknown[]): Promise<T>;
-  terminate(): Promise<number>;
-}
-
-function startWorkerTablet(name: string): WorkerTablet {
-  const worker = new Worker(new URL('./tablet-worker-entry.mjs', import.meta.url), { workerData: { name } });
-  let next = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
-    const waiter = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.error !== undefined) waiter?.reject(new Error(`tablet ${name}: ${m.error}`));
-    else waiter?.resolve(m.result);
-  });
-  worker.on('error', (error) => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  });
-  return {
-    call: <T>(method: string, ...args: unknown[]) =>
-      new Promise<T>((resolve, reject) => {
-        next += 1;
-        pending.set(next, { resolve: resolve as (v: unknown) => void, reject });
-        worker.postMessage({ id: next, method, args });
-      }),
-    terminate: () => worker.terminate(),
-  };
-}
-
 export interface ClientBootstrap {
   seconds: number;
   /** Events on the tablet when it finished or gave up. */
@@ -92,7 +62,7 @@ export async function clientBootstrap(
   expected: number,
   timeoutMs: number,
 ): Promise<ClientBootstrap> {
-  const tablet = startWorkerTablet(`bench-bootstrap-${expected}`);
+  const tablet = await startTablet(`bench-bootstrap-${expected}`);
   try {
     await tablet.call('open');
     const started = performance.now();

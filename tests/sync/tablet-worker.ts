@@ -30,6 +30,7 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
       id: m.eventId,
       reason: m.reason,
     })),
+  count: async () => (await required()).db.events.count().exec(),
   eventIds: async () => (await allEvents((await required()).db)).map((e) => e.id),
   diff: async () => diffAgainstReducer((await required()).db),
   errors: async () => (await required()).errors.map((e) => `${e.kind}: ${e.message}`),
