@@ -64,8 +64,9 @@ export function SyncCard() {
       ) : (
         <>
           <p>
-            Ask an admin for a one-time enrollment code (Settings on the server, or{' '}
-            <code>npm run server -- enroll-code</code>).
+            Ask an admin for a one-time enrollment code: on the server,{' '}
+            <code>npm run server -- enroll-code --location &lt;location id&gt;</code>. Codes work once and
+            expire after 24 hours.
           </p>
           <label className="field">
             <span>Enrollment code</span>
