@@ -92,4 +92,43 @@ describe('sync between tablets', () => {
       { timeout: 30_000 },
     );
   });
+
+  it('[S1] an admin signed in on a tablet makes the one-time code another tablet enrolls with', async () => {
+    const a = await h.newPage();
+    await openApp(a.page, h.server.url);
+    await loadDemo(a.page);
+    await signIn(a.page, demoStaff('Morgan Lee'));
+    await clickTestId(a.page, 'nav-settings');
+    await byTestId(a.page, 'admin-token').fill('not-the-token');
+    await clickTestId(a.page, 'make-enroll-code');
+    await a.page.getByRole('alert').filter({ hasText: 'did not accept that admin token' }).waitFor();
+    await byTestId(a.page, 'admin-token').fill(ADMIN_TOKEN);
+    await clickTestId(a.page, 'make-enroll-code');
+    const code = (await byTestId(a.page, 'new-enroll-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+
+    const b = await h.newPage();
+    await openApp(b.page, h.server.url);
+    await clickTestId(b.page, 'nav-settings');
+    await byTestId(b.page, 'enroll-code').fill(code);
+    await clickTestId(b.page, 'enroll-submit');
+    await byTestId(b.page, 'sync-enrolled').waitFor();
+    // A code works once.
+    const c = await h.newPage();
+    await openApp(c.page, h.server.url);
+    await clickTestId(c.page, 'nav-settings');
+    await byTestId(c.page, 'enroll-code').fill(code);
+    await clickTestId(c.page, 'enroll-submit');
+    await byTestId(c.page, 'enroll-error').waitFor();
+  });
+
+  it('[R1] the enrollment-code card is offered to admins only', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await loadDemo(page);
+    await signIn(page, demoStaff('Priya Shah'));
+    await clickTestId(page, 'nav-settings');
+    await byTestId(page, 'sync-card').waitFor();
+    expect(await byTestId(page, 'enroll-code-card').count()).toBe(0);
+  });
 });

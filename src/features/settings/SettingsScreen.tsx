@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocal } from '../../app/DatabaseContext';
 import { readTheme, saveTheme, type ThemeChoice } from '../../app/theme';
 import { DemoCard } from './DemoCard';
+import { EnrollCodeCard } from './EnrollCodeCard';
 import { StorageCard } from './StorageCard';
 import { SyncCard } from './SyncCard';
 
@@ -17,6 +18,7 @@ export function SettingsScreen() {
     <div data-testid="screen-settings" className="settings">
       <h2>Settings</h2>
       <SyncCard />
+      <EnrollCodeCard />
       <StorageCard refreshKey={refreshKey} />
       <DemoCard onLoaded={() => setRefreshKey((k) => k + 1)} />
       <section className="card">

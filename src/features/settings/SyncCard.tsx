@@ -64,9 +64,9 @@ export function SyncCard() {
       ) : (
         <>
           <p>
-            Ask an admin for a one-time enrollment code: on the server,{' '}
-            <code>npm run server -- enroll-code --location &lt;location id&gt;</code>. Codes work once and
-            expire after 24 hours.
+            Ask an admin for a one-time enrollment code (Settings → Enroll another tablet, signed in as admin)
+            or, on the server, <code>npm run server -- enroll-code --location &lt;location id&gt;</code>.
+            Codes work once and expire after 24 hours.
           </p>
           <label className="field">
             <span>Enrollment code</span>
