@@ -26,6 +26,16 @@ const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 describe('sync between tablets', () => {
   const h = useHarness({ server: { demo: true, env: { CHAIRSIDE_ADMIN_TOKEN: ADMIN_TOKEN } } });
 
+  /** A new tablet that types `code` into Settings → Sync and submits it. */
+  async function freshTabletEntering(code: string): Promise<Page> {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await clickTestId(page, 'nav-settings');
+    await byTestId(page, 'enroll-code').fill(code);
+    await clickTestId(page, 'enroll-submit');
+    return page;
+  }
+
   async function enroll(page: Page, name: string): Promise<void> {
     const response = await fetch(`${h.server.url}/api/v1/admin/enroll-codes`, {
       method: 'POST',
@@ -107,19 +117,9 @@ describe('sync between tablets', () => {
     const code = (await byTestId(a.page, 'new-enroll-code').textContent()) ?? '';
     expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 
-    const b = await h.newPage();
-    await openApp(b.page, h.server.url);
-    await clickTestId(b.page, 'nav-settings');
-    await byTestId(b.page, 'enroll-code').fill(code);
-    await clickTestId(b.page, 'enroll-submit');
-    await byTestId(b.page, 'sync-enrolled').waitFor();
+    await byTestId(await freshTabletEntering(code), 'sync-enrolled').waitFor();
     // A code works once.
-    const c = await h.newPage();
-    await openApp(c.page, h.server.url);
-    await clickTestId(c.page, 'nav-settings');
-    await byTestId(c.page, 'enroll-code').fill(code);
-    await clickTestId(c.page, 'enroll-submit');
-    await byTestId(c.page, 'enroll-error').waitFor();
+    await byTestId(await freshTabletEntering(code), 'enroll-error').waitFor();
   });
 
   it('[R1] the enrollment-code card is offered to admins only', async () => {

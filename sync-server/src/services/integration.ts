@@ -9,7 +9,13 @@ import type { CogsLine } from '../../../src/domain/cogs/visit';
 import { visitSummary } from '../../../src/domain/cogs/visit';
 import type { LedgerEvent, Lot, Product, Visit } from '../../../src/domain/model';
 import { lineCostCents } from '../../../src/domain/money';
-import type { BalanceRow, IntegrationStore, StockFilter, StockRow } from '../store/integration-store';
+import type {
+  BalanceRow,
+  IntegrationStore,
+  ReceivedDraw,
+  StockFilter,
+  StockRow,
+} from '../store/integration-store';
 import type { AuthedDevice } from './auth';
 import { InputError } from './auth';
 
@@ -67,16 +73,7 @@ function firstDraw(events: readonly LedgerEvent[]): LedgerEvent | undefined {
  * Draws grouped per visit × lot, in the order of their first draw. Example: draws of 10 U and 5 U
  * in visit v1 and 20 U in v2 from lot L → [{ v1, L, 15_000 }, { v2, L, 20_000 }].
  */
-export function groupByVisit(
-  draws: readonly {
-    eventId: string;
-    visitId: string;
-    lotId: string;
-    locationId: string;
-    quantityMilli: number;
-    deviceTime: string;
-  }[],
-): RecallVisit[] {
+export function groupByVisit(draws: readonly ReceivedDraw[]): RecallVisit[] {
   const byKey = new Map<string, RecallVisit>();
   for (const d of draws) {
     const key = `${d.visitId}|${d.lotId}`;
