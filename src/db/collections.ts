@@ -5,23 +5,34 @@
  * (receiving and counting), leaving 2 spare. Every schema version above 0 needs a migration strategy here.
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
-import type { Location, Lot, Product, Staff, Visit } from '../domain/model';
-import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './schemas/catalog';
-import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
-import { lotBalanceSchemaV0, visitSchemaV0, type LotBalanceDoc } from './schemas/treatment';
+import {
+  ADD_REPLICA_META,
+  locationSchemaV1,
+  lotSchemaV1,
+  productSchemaV1,
+  staffSchemaV1,
+  visitSchemaV1,
+  type LocationDoc,
+  type LotDoc,
+  type ProductDoc,
+  type StaffDoc,
+  type VisitDoc,
+} from './schemas/replicated';
+import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
+import { lotBalanceSchemaV0, type LotBalanceDoc } from './schemas/treatment';
 
-export type StaffDoc = Staff & { pinHash: string };
+export type { LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc };
 
 export interface ChairsideCollections {
-  locations: RxCollection<Location>;
+  locations: RxCollection<LocationDoc>;
   staff: RxCollection<StaffDoc>;
-  products: RxCollection<Product>;
-  lots: RxCollection<Lot>;
+  products: RxCollection<ProductDoc>;
+  lots: RxCollection<LotDoc>;
   events: RxCollection<EventDoc>;
   settings: RxCollection<SettingDoc>;
   balances: RxCollection<LotBalanceDoc>;
-  visits: RxCollection<Visit>;
+  visits: RxCollection<VisitDoc>;
   syncmarks: RxCollection<SyncMarkDoc>;
 }
 
@@ -39,14 +50,14 @@ interface CollectionSpec {
 
 /** Current schema and migrations of every collection; `migrationStrategies[n]` lifts v(n-1) → vn. */
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
-  locations: { schema: locationSchemaV0, migrationStrategies: {} },
-  staff: { schema: staffSchemaV0, migrationStrategies: {} },
-  products: { schema: productSchemaV0, migrationStrategies: {} },
-  lots: { schema: lotSchemaV0, migrationStrategies: {} },
+  locations: { schema: locationSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  staff: { schema: staffSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  products: { schema: productSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  lots: { schema: lotSchemaV1, migrationStrategies: ADD_REPLICA_META },
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
   balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
-  visits: { schema: visitSchemaV0, migrationStrategies: {} },
+  visits: { schema: visitSchemaV1, migrationStrategies: ADD_REPLICA_META },
   syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
 };
 

@@ -5,7 +5,8 @@
  */
 import { buildDemoClinic } from '../domain/demo/clinic';
 import { receiptToEvent } from '../domain/demo/events';
-import type { ChairsideDatabase, StaffDoc } from './collections';
+import type { ChairsideDatabase } from './collections';
+import type { Plain } from './repositories/records';
 import { upsertCatalog } from './repositories/catalog';
 import { recordEvents } from './repositories/balances';
 
@@ -17,7 +18,7 @@ export interface LoadDemoOptions {
 
 export async function loadDemoClinic(db: ChairsideDatabase, options: LoadDemoOptions): Promise<void> {
   const clinic = buildDemoClinic(options.today);
-  const staff: StaffDoc[] = [];
+  const staff: Plain<'staff'>[] = [];
   for (const { demoPin, ...person } of clinic.staff) {
     staff.push({ ...person, pinHash: await options.hashPin(demoPin) });
   }

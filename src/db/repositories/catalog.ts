@@ -1,7 +1,8 @@
 /** Master data on the tablet: locations, staff, products and lots. */
 import type { Observable } from 'rxjs';
 import type { Location, Lot, Product } from '../../domain/model';
-import type { ChairsideDatabase, StaffDoc } from '../collections';
+import type { ChairsideDatabase } from '../collections';
+import { loadBaselineRecords, type Plain } from './records';
 
 export interface CatalogCounts {
   locations: number;
@@ -27,14 +28,18 @@ export function watchProductCount(db: ChairsideDatabase): Observable<number> {
   return db.products.count().$;
 }
 
+/**
+ * Loads a baseline catalog (the demo set) under whatever is stored: values the server or a local
+ * edit already set win ([MD9]), so loading twice or after a sync changes nothing.
+ */
 export async function upsertCatalog(
   db: ChairsideDatabase,
-  data: { locations: Location[]; staff: StaffDoc[]; products: Product[]; lots: Lot[] },
+  data: { locations: Location[]; staff: Plain<'staff'>[]; products: Product[]; lots: Lot[] },
 ): Promise<void> {
-  await db.locations.bulkUpsert(data.locations);
-  await db.staff.bulkUpsert(data.staff);
-  await db.products.bulkUpsert(data.products);
-  await db.lots.bulkUpsert(data.lots);
+  await loadBaselineRecords(db, 'locations', data.locations);
+  await loadBaselineRecords(db, 'staff', data.staff);
+  await loadBaselineRecords(db, 'products', data.products);
+  await loadBaselineRecords(db, 'lots', data.lots);
 }
 
 export async function listProducts(db: ChairsideDatabase): Promise<Product[]> {

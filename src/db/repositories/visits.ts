@@ -2,10 +2,22 @@
 import { visitSummary, type VisitSummary } from '../../domain/cogs/visit';
 import type { Location, Lot, Product, Visit } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
+import type { ReplicaMeta } from '../schemas/replicated';
 import { eventsOfVisit } from './events';
+import { saveRecords, type EditContext } from './records';
 
-export async function saveVisit(db: ChairsideDatabase, visit: Visit): Promise<void> {
-  await db.visits.upsert(visit);
+/**
+ * Starts or edits a visit ([MD1]: visits replicate). Without an explicit context the edit is the
+ * visit's own: its provider on its device, at its start time (the clock still never goes back).
+ */
+export async function saveVisit(db: ChairsideDatabase, visit: Visit, ctx?: EditContext): Promise<void> {
+  const { clocks: _c, editor: _e, ...fields } = visit as Visit & Partial<ReplicaMeta>;
+  await saveRecords(
+    db,
+    'visits',
+    [fields],
+    ctx ?? { deviceId: visit.deviceId, actorId: visit.providerId, nowMs: Date.parse(visit.startedAt) },
+  );
 }
 
 export function watchRecentVisits(db: ChairsideDatabase, limit = 20) {

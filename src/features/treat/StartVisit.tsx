@@ -57,7 +57,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       startedAt: new Date(now()).toISOString(),
       deviceId,
     };
-    await saveVisit(db, visit);
+    await saveVisit(db, visit, { deviceId, actorId: staff.id, nowMs: now() });
     openVisit(visit.id);
   }
 

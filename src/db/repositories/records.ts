@@ -1,0 +1,177 @@
+/**
+ * Master-data records on the tablet (SPEC [MD1]-[MD4], [MD9]). Every local edit goes through
+ * `saveRecords`, which stamps the changed fields with this tablet's hybrid logical clock; records
+ * pulled from the server go through `mergePulledRecords`, which merges field by field with the
+ * same domain rule the server uses — a pulled copy never blindly overwrites a local edit.
+ */
+import type { RxCollection } from 'rxdb';
+import {
+  latestClock,
+  mergeRecords,
+  parseHlc,
+  receiveHlc,
+  stampEdit,
+  tickHlc,
+  type RecordKind,
+  type ReplicatedRecord,
+} from '../../domain/replica';
+import type { ChairsideDatabase, LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc } from '../collections';
+import type { ReplicaMeta } from '../schemas/replicated';
+import { getSetting, putSetting } from './settings';
+
+export interface RecordDocs {
+  locations: LocationDoc;
+  staff: StaffDoc;
+  products: ProductDoc;
+  lots: LotDoc;
+  visits: VisitDoc;
+}
+/** A record as the app edits it: the fields, without replication metadata. */
+export type Plain<K extends RecordKind> = Omit<RecordDocs[K], keyof ReplicaMeta>;
+
+export interface EditContext {
+  /** This tablet's device id: the node of its clocks. */
+  deviceId: string;
+  /** The signed-in staff member making the edit (the push's actor, [MD5]). */
+  actorId: string;
+  nowMs: number;
+}
+
+/**
+ * The clock of data loaded from the shared demo set: older than any real edit, so the server's
+ * copy of a demo record always wins ([MD9]) and demo data is never pushed (its node is not a device).
+ */
+export const DEMO_CLOCK = '0000000000000-000000-demo';
+const HLC_KEY = 'hlcLast';
+
+// One collection of each kind; the map widens them so generic code can write any kind.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function collectionOf(db: ChairsideDatabase, kind: RecordKind): RxCollection<any> {
+  return db[kind];
+}
+
+export function toReplicated(doc: { id: string } & ReplicaMeta): ReplicatedRecord {
+  const { id, clocks, editor: _editor, ...data } = doc;
+  return { id, data, clocks };
+}
+
+function fromReplicated<K extends RecordKind>(record: ReplicatedRecord, editor: string): RecordDocs[K] {
+  return { ...record.data, id: record.id, clocks: record.clocks, editor } as unknown as RecordDocs[K];
+}
+
+const lastClocks = new WeakMap<ChairsideDatabase, Promise<{ last: string | null }>>();
+
+/** This tablet's latest clock, loaded once per open database and then kept in memory. */
+function clockState(db: ChairsideDatabase): Promise<{ last: string | null }> {
+  let state = lastClocks.get(db);
+  if (!state) {
+    state = getSetting(db, HLC_KEY).then((v) => ({ last: typeof v === 'string' ? v : null }));
+    lastClocks.set(db, state);
+  }
+  return state;
+}
+
+async function nextClock(db: ChairsideDatabase, ctx: EditContext): Promise<string> {
+  const state = await clockState(db);
+  state.last = tickHlc(state.last, ctx.nowMs, ctx.deviceId);
+  await putSetting(db, HLC_KEY, state.last);
+  return state.last;
+}
+
+async function storedRecords<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  ids: string[],
+): Promise<Map<string, RecordDocs[K]>> {
+  const found = await collectionOf(db, kind).findByIds(ids).exec();
+  const out = new Map<string, RecordDocs[K]>();
+  for (const [id, doc] of found) out.set(id, doc.toMutableJSON() as RecordDocs[K]);
+  return out;
+}
+
+/**
+ * A local edit (create or change) of records of one kind by `ctx.actorId`: the fields that differ
+ * from the stored copy get one new clock. Unchanged records are not written at all.
+ */
+export async function saveRecords<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  records: Plain<K>[],
+  ctx: EditContext,
+): Promise<void> {
+  if (records.length === 0) return;
+  const stored = await storedRecords(db, kind, records.map((r) => r.id));
+  const clock = await nextClock(db, ctx);
+  const writes: RecordDocs[K][] = [];
+  for (const record of records) {
+    const { id, ...fields } = record as { id: string } & Record<string, unknown>;
+    const current = stored.get(id);
+    const stamped = stampEdit(current ? toReplicated(current) : null, id, fields, clock);
+    if (current && JSON.stringify(stamped.clocks) === JSON.stringify(current.clocks)) continue;
+    writes.push(fromReplicated<K>(stamped, ctx.actorId));
+  }
+  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+}
+
+/**
+ * Loads baseline records (the demo set) at DEMO_CLOCK, merged under whatever is stored: a value
+ * the server or a local edit already set is kept, so loading the demo twice changes nothing.
+ */
+export async function loadBaselineRecords<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  records: Plain<K>[],
+): Promise<void> {
+  const baseline = records.map((record) => {
+    const { id, ...fields } = record as { id: string } & Record<string, unknown>;
+    return stampEdit(null, id, fields, DEMO_CLOCK);
+  });
+  await mergeIntoStore(db, kind, baseline);
+}
+
+/**
+ * Merges records pulled from the server into the local copies ([MD9]) and moves this tablet's
+ * clock past theirs. Returns the records whose local copy changed.
+ */
+export async function mergePulledRecords<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  pulled: ReplicatedRecord[],
+  ctx: { deviceId: string; nowMs: number },
+): Promise<RecordDocs[K][]> {
+  const changed = await mergeIntoStore(db, kind, pulled);
+  const newest = pulled.map(latestClock).reduce<string | null>((a, c) => (c && (!a || c > a) ? c : a), null);
+  if (newest && parseHlc(newest)) {
+    const state = await clockState(db);
+    state.last = receiveHlc(state.last, newest, ctx.nowMs, ctx.deviceId);
+    await putSetting(db, HLC_KEY, state.last);
+  }
+  return changed;
+}
+
+async function mergeIntoStore<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  incoming: ReplicatedRecord[],
+): Promise<RecordDocs[K][]> {
+  if (incoming.length === 0) return [];
+  const stored = await storedRecords(db, kind, incoming.map((r) => r.id));
+  const latest = new Map<string, RecordDocs[K]>();
+  for (const record of incoming) {
+    const current = latest.get(record.id) ?? stored.get(record.id);
+    if (!current) {
+      latest.set(record.id, fromReplicated<K>(record, ''));
+      continue;
+    }
+    const { merged, changedFields } = mergeRecords(toReplicated(current), record);
+    if (changedFields.length > 0) latest.set(record.id, fromReplicated<K>(merged, current.editor));
+  }
+  const writes = [...latest.values()];
+  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  return writes;
+}
+
+/** Whether this tablet made any edit in the record (only those are pushed, [MD9]). */
+export function editedOn(doc: ReplicaMeta, deviceId: string): boolean {
+  return Object.values(doc.clocks).some((clock) => parseHlc(clock)?.node === deviceId);
+}

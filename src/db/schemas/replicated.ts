@@ -1,0 +1,47 @@
+/**
+ * Version 1 of the replicated master-data schemas (SPEC [MD1], [MD9]): each v0 schema plus the
+ * replication metadata — `clocks` (field → HLC of its last edit, [MD2]/[MD3]) and `editor` (the
+ * staff member who made this tablet's latest edit, sent as the push's actor, [MD5]; '' when the
+ * record only came from elsewhere). Migration 1 adds empty metadata: unclocked fields lose to
+ * any clocked copy, so the first pull brings the server's values.
+ */
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { Location, Lot, Product, Staff, Visit } from '../../domain/model';
+import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './catalog';
+import { visitSchemaV0 } from './treatment';
+
+export interface ReplicaMeta {
+  clocks: Record<string, string>;
+  editor: string;
+}
+
+export type LocationDoc = Location & ReplicaMeta;
+export type StaffDoc = Staff & { pinHash: string } & ReplicaMeta;
+export type ProductDoc = Product & ReplicaMeta;
+export type LotDoc = Lot & ReplicaMeta;
+export type VisitDoc = Visit & ReplicaMeta;
+
+const META_PROPERTIES = {
+  clocks: { type: 'object', additionalProperties: { type: 'string', maxLength: 100 } },
+  editor: { type: 'string', maxLength: 64 },
+} as const;
+
+function withMeta<T>(v0: RxJsonSchema<object>): RxJsonSchema<T> {
+  return {
+    ...v0,
+    version: 1,
+    properties: { ...v0.properties, ...META_PROPERTIES },
+    required: [...((v0.required ?? []) as readonly string[]), 'clocks', 'editor'],
+  } as unknown as RxJsonSchema<T>;
+}
+
+export const locationSchemaV1 = withMeta<LocationDoc>(locationSchemaV0 as RxJsonSchema<object>);
+export const staffSchemaV1 = withMeta<StaffDoc>(staffSchemaV0 as RxJsonSchema<object>);
+export const productSchemaV1 = withMeta<ProductDoc>(productSchemaV0 as RxJsonSchema<object>);
+export const lotSchemaV1 = withMeta<LotDoc>(lotSchemaV0 as RxJsonSchema<object>);
+export const visitSchemaV1 = withMeta<VisitDoc>(visitSchemaV0 as RxJsonSchema<object>);
+
+/** v0 → v1: no clocks yet (the record predates replication), no local editor. */
+export const ADD_REPLICA_META: MigrationStrategies = {
+  1: (doc: Record<string, unknown>) => ({ ...doc, clocks: {}, editor: '' }),
+};
