@@ -100,7 +100,11 @@ export async function saveRecords<K extends RecordKind>(
   ctx: EditContext,
 ): Promise<void> {
   if (records.length === 0) return;
-  const stored = await storedRecords(db, kind, records.map((r) => r.id));
+  const stored = await storedRecords(
+    db,
+    kind,
+    records.map((r) => r.id),
+  );
   const clock = await nextClock(db, ctx);
   const writes: RecordDocs[K][] = [];
   for (const record of records) {
@@ -111,6 +115,7 @@ export async function saveRecords<K extends RecordKind>(
     writes.push(fromReplicated<K>(stamped, ctx.actorId));
   }
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  if (kind === 'lots') await fillBalanceProducts(db, writes as LotDoc[]);
 }
 
 /**
@@ -155,7 +160,11 @@ async function mergeIntoStore<K extends RecordKind>(
   incoming: ReplicatedRecord[],
 ): Promise<RecordDocs[K][]> {
   if (incoming.length === 0) return [];
-  const stored = await storedRecords(db, kind, incoming.map((r) => r.id));
+  const stored = await storedRecords(
+    db,
+    kind,
+    incoming.map((r) => r.id),
+  );
   const latest = new Map<string, RecordDocs[K]>();
   for (const record of incoming) {
     const current = latest.get(record.id) ?? stored.get(record.id);
@@ -168,7 +177,23 @@ async function mergeIntoStore<K extends RecordKind>(
   }
   const writes = [...latest.values()];
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  if (kind === 'lots') await fillBalanceProducts(db, writes as LotDoc[]);
   return writes;
+}
+
+/**
+ * A lot can arrive after its events (sync order is not guaranteed): the balances folded before
+ * it came have no product yet, and FEFO finds balances by product, so fill it in ([MD9]).
+ */
+async function fillBalanceProducts(db: ChairsideDatabase, lots: LotDoc[]): Promise<void> {
+  if (lots.length === 0) return;
+  const productOf = new Map(lots.map((lot) => [lot.id, lot.productId]));
+  const orphans = await db.balances
+    .find({ selector: { lotId: { $in: [...productOf.keys()] }, productId: '' } })
+    .exec();
+  await Promise.all(
+    orphans.map((doc) => doc.incrementalPatch({ productId: productOf.get(doc.lotId) ?? '' })),
+  );
 }
 
 /** Whether this tablet made any edit in the record (only those are pushed, [MD9]). */
