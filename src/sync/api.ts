@@ -3,6 +3,7 @@
  * SyncError whose `kind` the UI can explain in plain words; nothing here touches the database.
  */
 import type { LedgerEvent } from '../domain/model';
+import type { RecordKind } from '../domain/replica';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -35,6 +36,25 @@ export interface PushResponse {
   accepted: string[];
   duplicates: string[];
   conflicts: { id: string; reason: string }[];
+}
+
+/** A master-data record on the wire (SPEC [MD6], [MD7]). */
+export interface WireRecord {
+  kind: RecordKind;
+  id: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+}
+
+export interface RecordPullResponse {
+  documents: (WireRecord & { seq: number })[];
+  checkpoint: Checkpoint;
+  serverTime: string;
+}
+
+export interface RecordPushResponse {
+  changed: string[];
+  unchanged: string[];
 }
 
 export interface EnrollResponse {
@@ -120,4 +140,26 @@ export function pullEvents(
     limit: String(limit),
   });
   return call(client, `/api/v1/events/pull?${query.toString()}`);
+}
+
+export function pushRecords(
+  client: ApiClient,
+  records: (WireRecord & { actorId: string })[],
+): Promise<RecordPushResponse> {
+  return call(client, '/api/v1/records/push', { method: 'POST', body: JSON.stringify({ records }) });
+}
+
+export function pullRecords(
+  client: ApiClient,
+  kind: RecordKind,
+  checkpoint: Checkpoint | null,
+  limit: number,
+): Promise<RecordPullResponse> {
+  const query = new URLSearchParams({
+    kind,
+    epoch: checkpoint?.epoch ?? '',
+    seq: String(checkpoint?.seq ?? 0),
+    limit: String(limit),
+  });
+  return call(client, `/api/v1/records/pull?${query.toString()}`);
 }

@@ -7,6 +7,7 @@ import type { ChairsideDatabase } from '../db/collections';
 import type { SyncError } from './api';
 import { PROTOCOL_VERSION, type ApiClient } from './api';
 import { startEventSync, type EventSync } from './events-sync';
+import { startRecordSync, type RecordSync } from './records-sync';
 import { readSse } from './sse';
 
 export interface SyncListener {
@@ -18,7 +19,17 @@ export interface SyncListener {
 
 export interface RunningSync {
   sync: EventSync;
+  records: RecordSync;
   stop: () => Promise<void>;
+}
+
+/**
+ * Which replications a stream message concerns: RESYNC (a (re)connect) → everything; a records
+ * message ([MD7]) → master data; anything else is the ledger advancing ([S7]).
+ */
+export function streamTarget(message: string): 'all' | 'records' | 'events' {
+  if (message === 'RESYNC') return 'all';
+  return message.includes('"records"') ? 'records' : 'events';
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -31,6 +42,11 @@ export function connect(
   now: () => number,
 ): RunningSync {
   const sync = startEventSync(db, client, ownDeviceId, listener, now);
+  const records = startRecordSync(db, client, ownDeviceId, listener, now);
+  const resyncAll = () => {
+    records.resync();
+    sync.resync();
+  };
   let controller: AbortController | null = null;
   let stopped = false;
   let backoff = 1_000;
@@ -49,10 +65,12 @@ export function connect(
       },
       signal: current.signal,
       fetch: client.fetch,
-      onMessage: () => {
+      onMessage: (message) => {
         backoff = 1_000;
         listener.onLive();
-        sync.resync();
+        const target = streamTarget(message);
+        if (target !== 'events') records.resync();
+        if (target !== 'records') sync.resync();
       },
     })
       .catch(() => undefined)
@@ -74,7 +92,7 @@ export function connect(
   const goOnline = () => {
     backoff = 1_000;
     openStream();
-    sync.resync();
+    resyncAll();
   };
   const goOffline = () => {
     closeStream();
@@ -92,6 +110,7 @@ export function connect(
 
   return {
     sync,
+    records,
     stop: async () => {
       stopped = true;
       closeStream();
@@ -100,7 +119,7 @@ export function connect(
         window.removeEventListener('offline', goOffline);
         document.removeEventListener('visibilitychange', onVisible);
       }
-      await sync.stop();
+      await Promise.all([sync.stop(), records.stop()]);
     },
   };
 }

@@ -161,7 +161,7 @@ export function startEventSync(
 }
 
 /** Tells the UI why a sync step failed (in plain words), then lets RxDB retry it. */
-async function reported<T>(observer: SyncObserver, step: () => Promise<T>): Promise<T> {
+export async function reported<T>(observer: SyncObserver, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
@@ -174,7 +174,7 @@ async function reported<T>(observer: SyncObserver, step: () => Promise<T>): Prom
   }
 }
 
-function stripDeleted(doc: EventDoc & { _deleted?: boolean }): EventDoc {
+export function stripDeleted<T>(doc: T & { _deleted?: boolean }): T {
   const { _deleted: _ignored, ...rest } = doc;
-  return rest;
+  return rest as T;
 }
