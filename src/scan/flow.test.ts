@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../domain/demo/clinic';
-import { processRead } from './flow';
+import { processRead, rematch } from './flow';
 
 const TODAY = '2026-11-23';
 const demo = buildDemoClinic(TODAY);
@@ -31,5 +31,19 @@ describe('processRead', () => {
     expect(bad.seq).toBe(2);
     const lotLabel = processRead(bad, `(17)${yymmdd}(10)C8123AC4`, 'wedge', ctx);
     expect(lotLabel.identification?.complete).toBe(true);
+  });
+
+  it('[SC7] after a new lot is created, the same scan matches it as a known lot', () => {
+    const scan = processRead(null, `(01)00099000000011(17)${yymmdd}(10)NEW1`, 'manual', ctx);
+    expect(scan.match?.lotState).toBe('new');
+    if (!lot) throw new Error('demo lot C8123AC4 is missing');
+    const created = { ...lot, id: 'new-lot', lotNumber: 'NEW1' };
+    const again = rematch(scan, { ...ctx, lots: [...demo.lots, created] });
+    expect(again.match?.lotState).toBe('known');
+    expect(again.match?.lot?.id).toBe('new-lot');
+    expect(again.identification).toBe(scan.identification);
+    expect(again.seq).toBe(scan.seq + 1);
+    const bad = processRead(null, 'not a barcode', 'manual', ctx);
+    expect(rematch(bad, ctx)).toBe(bad);
   });
 });

@@ -49,6 +49,13 @@ describe('matchScan', () => {
     expect(newLot.lot).toBeNull();
   });
 
+  it('[SC4][MD4] a lot number read in another case or with spaces is the same lot', () => {
+    const lot = lotOf('C8123AC4');
+    const m = matchScan(id({ gtin: '00099000000011', lot: ' c8123ac4', expiry: lot.expiry }), ctx);
+    expect(m.lotState).toBe('known');
+    expect(m.lot?.id).toBe(lot.id);
+  });
+
   it('[SC4] the same lot number with another expiry is a warning, not a match', () => {
     const m = matchScan(id({ gtin: '00099000000011', lot: 'C8123AC4', expiry: '2030-01-01' }), ctx);
     expect(m.lotState).toBe('expiry-mismatch');

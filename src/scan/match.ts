@@ -5,7 +5,8 @@
  * - GTIN → the product whose `gtins` holds it. A GTIN-14 whose indicator digit (the first) is
  *   1-8 is a case/carton level code, 0 is the unit level (GS1 GenSpecs §3.3.2). No product →
  *   `unknownProduct` (the screen offers it as a new product, pre-filled with what the code said).
- * - Lot number (exact, as GS1 AI 10 is case-sensitive) → that product's lot; none → `lot: 'new'`.
+ * - Lot number → that product's lot, compared trimmed and upper-cased as lot ids are ([MD4]: two
+ *   numbers differing only in case would get the same id, so they are one lot); none → 'new'.
  *   The same lot number with another expiry → `lot: 'expiry-mismatch'` (a mis-keyed receipt or a
  *   counterfeit: either way a person must look).
  * - Flags for the red overlay: the catalog lot's status (recalled, hold, quarantine) and expiry,
@@ -16,6 +17,7 @@
  */
 import { isExpired } from '../domain/fefo/blockers';
 import type { Lot, LotStatus, Product } from '../domain/model';
+import { normalizeLotNumber } from '../domain/replica/lot-id';
 import type { Identification } from './combine';
 
 export type ScanFlag = 'expired' | Exclude<LotStatus, 'available'>;
@@ -47,7 +49,9 @@ export function packagingLevel(gtin: string): 'unit' | 'carton' {
 
 function findLot(id: Identification, product: Product, lots: readonly Lot[]) {
   if (id.lot === undefined) return { lot: null, lotState: 'none' as const };
-  const lot = lots.find((l) => l.productId === product.id && l.lotNumber === id.lot) ?? null;
+  const wanted = normalizeLotNumber(id.lot);
+  const lot =
+    lots.find((l) => l.productId === product.id && normalizeLotNumber(l.lotNumber) === wanted) ?? null;
   if (!lot) return { lot: null, lotState: 'new' as const };
   const mismatch = id.expiry !== undefined && id.expiry !== lot.expiry;
   return { lot, lotState: mismatch ? ('expiry-mismatch' as const) : ('known' as const) };
@@ -63,6 +67,14 @@ function flagsFor(lot: Lot | null, expiry: string | undefined, ctx: MatchContext
   return flags;
 }
 
+/** The warning for a lot number on file with another expiry ([SC9]); the lot is never changed by a scan. */
+export function expiryMismatchMessage(
+  lot: Pick<Lot, 'lotNumber' | 'expiry'>,
+  codeExpiry: string | undefined,
+) {
+  return `Lot ${lot.lotNumber} is recorded with expiry ${lot.expiry}; this carton says ${codeExpiry ?? '(none)'}.`;
+}
+
 function messagesFor(id: Identification, m: Omit<ScanMatch, 'messages'>): string[] {
   const out: string[] = [];
   if (m.flags.includes('recalled')) out.push(`Lot ${id.lot} is RECALLED — do not use.`);
@@ -72,8 +84,7 @@ function messagesFor(id: Identification, m: Omit<ScanMatch, 'messages'>): string
   if (m.unknownProduct)
     out.push(`${id.gtin ? `GTIN ${id.gtin}` : 'This code'} is not in the catalog: a new product to add.`);
   if (m.lotState === 'new') out.push(`Lot ${id.lot} is new: confirm it before use.`);
-  if (m.lotState === 'expiry-mismatch')
-    out.push(`Lot ${id.lot} is on file with expiry ${m.lot?.expiry}, but the code says ${id.expiry}.`);
+  if (m.lotState === 'expiry-mismatch' && m.lot) out.push(expiryMismatchMessage(m.lot, id.expiry));
   if (m.product && !id.lot) out.push('Now scan the lot/expiry label.');
   return out;
 }
