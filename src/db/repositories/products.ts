@@ -1,0 +1,33 @@
+/**
+ * Products added at the chair from a scanned GTIN the catalog lacked (SPEC [SC8]). Only roles that
+ * manage the catalog may do it ([R1], [MD5]); the screen offers it only to them and this checks
+ * again. Goes through `saveRecords`, so the product replicates ([MD9]).
+ */
+import { buildProduct, type ValidProduct } from '../../domain/catalog/product-draft';
+import type { Product, Role } from '../../domain/model';
+import { can } from '../../domain/roles';
+import type { ChairsideDatabase, ProductDoc } from '../collections';
+import { saveRecords, type EditContext } from './records';
+
+export function toProduct(doc: ProductDoc): Product {
+  const { clocks: _clocks, editor: _editor, ...product } = doc;
+  return product;
+}
+
+export class CatalogError extends Error {}
+
+export async function createProduct(
+  db: ChairsideDatabase,
+  valid: ValidProduct,
+  ids: { id: string; orgId: string },
+  ctx: EditContext & { role: Role },
+): Promise<Product> {
+  if (!can(ctx.role, 'manage_catalog')) throw new CatalogError('Only a manager or admin may add a product.');
+  // The form checked the GTINs against what it had; the database may have changed since.
+  const taken = await db.products.find({ selector: { gtins: { $in: valid.gtins } } }).exec();
+  const owner = taken[0];
+  if (owner) throw new CatalogError(`This GTIN already belongs to ${owner.name}.`);
+  const product = buildProduct(valid, ids);
+  await saveRecords(db, 'products', [product], ctx);
+  return product;
+}
