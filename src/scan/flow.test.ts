@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../domain/demo/clinic';
-import { processRead, rematch } from './flow';
+import { processRead } from './flow';
+import { rematch } from './rematch';
 
 const TODAY = '2026-11-23';
 const demo = buildDemoClinic(TODAY);

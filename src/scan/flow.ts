@@ -62,13 +62,3 @@ export function processRead(
     match: matchScan(identification, ctx),
   };
 }
-
-/**
- * The same identification matched again after the catalog changed — a lot or product just
- * created from this scan ([SC7], [SC8]) — so the screen continues as if the new record had been
- * there when the code was read. A read that did not parse has nothing to match.
- */
-export function rematch(outcome: ScanOutcome, ctx: MatchContext): ScanOutcome {
-  if (!outcome.identification || !outcome.parsed.ok) return outcome;
-  return { ...outcome, seq: outcome.seq + 1, match: matchScan(outcome.identification, ctx) };
-}

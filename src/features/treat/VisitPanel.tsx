@@ -61,7 +61,10 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     chooseProduct(found.id);
     setPick(null);
     setError(null);
-    setScanLotId(scan.match?.lot?.id ?? null);
+    // A lot on file with another expiry is shown, never picked for the injector (SPEC [SC9]).
+    setScanLotId(scan.match?.lotState === 'known' ? (scan.match.lot?.id ?? null) : null);
+    // Re-read FEFO: a lot just created from this scan may carry stock that arrived before it.
+    setVersion((v) => v + 1);
     // The camera stops once the pack is identified; typed and wedge entries keep the panel open.
     if (scan.identification?.complete && scan.source === 'camera') setScanOpen(false);
   }
@@ -167,7 +170,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
           <ScanPanel onScanned={onScanned} onClose={() => setScanOpen(false)} />
         </Suspense>
       ) : null}
-      {lastScan ? <ScanResult scan={lastScan} /> : null}
+      {lastScan ? <ScanResult scan={lastScan} staff={staff} visit={visit} onResolved={onScanned} /> : null}
       <ProductPicker
         selectedId={productId}
         onPick={(p) => {

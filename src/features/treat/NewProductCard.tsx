@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useLocal } from '../../app/DatabaseContext';
+import { newId, now } from '../../app/runtime';
+import type { SessionStaff } from '../../app/session';
+import { listProducts } from '../../db/repositories/catalog';
+import { createProduct } from '../../db/repositories/products';
+import { errorFor, type FieldError } from '../../domain/catalog/errors';
+import {
+  PRODUCT_CATEGORIES,
+  productDraftFromScan,
+  validateProductDraft,
+  type ProductDraft,
+  type ProductField,
+} from '../../domain/catalog/product-draft';
+import type { Product } from '../../domain/model';
+import { BASE_UNITS } from '../../domain/quantity';
+import { packagingLevel } from '../../scan/match';
+import { DraftField } from './DraftField';
+
+const FORM = 'new-product';
+
+/** The free-text inputs, in label order; category and unit are choices (below). */
+const TEXT_FIELDS: ReadonlyArray<{ field: ProductField; label: string; decimal?: boolean }> = [
+  { field: 'name', label: 'Name as on the label' },
+  { field: 'manufacturer', label: 'Manufacturer' },
+  { field: 'supplier', label: 'Supplier' },
+  { field: 'containerSize', label: 'One vial or syringe holds (in the unit)', decimal: true },
+  { field: 'containersPerPack', label: 'Vials or syringes per pack', decimal: true },
+  { field: 'patientPrice', label: 'Patient price per unit ($, optional)', decimal: true },
+  { field: 'beyondUseHours', label: 'Usable after opening for (hours, empty = no limit)', decimal: true },
+  { field: 'minStock', label: 'Reorder point (in the unit)', decimal: true },
+];
+
+/**
+ * A GTIN the catalog does not know (SPEC [SC8]), offered only to roles that manage the catalog:
+ * pre-filled with the GTIN, the rest read off the label. Saving adds the product (it replicates)
+ * and the scan continues with it.
+ */
+export function NewProductCard({
+  gtin,
+  orgId,
+  staff,
+  onCreated,
+}: {
+  gtin: string;
+  orgId: string;
+  staff: SessionStaff;
+  onCreated: (product: Product) => void;
+}) {
+  const { db, deviceId } = useLocal();
+  const [draft, setDraft] = useState<ProductDraft>(() => productDraftFromScan({ gtin }));
+  const [errors, setErrors] = useState<readonly FieldError<ProductField>[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (field: ProductField, value: string) => setDraft({ ...draft, [field]: value });
+
+  async function save() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = validateProductDraft(draft, await listProducts(db));
+      setErrors(result.ok ? [] : result.errors);
+      if (!result.ok) return;
+      const ctx = { deviceId, actorId: staff.id, nowMs: now(), role: staff.role };
+      onCreated(await createProduct(db, result.value, { id: newId(), orgId }, ctx));
+    } catch (e) {
+      setFailure(`The product was not added: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const select = (field: 'category' | 'baseUnit', label: string, options: readonly string[]) => (
+    <DraftField form={FORM} field={field} label={label} error={errorFor(errors, field)}>
+      <select
+        data-testid={`${FORM}-${field}`}
+        value={draft[field]}
+        onChange={(e) => set(field, e.target.value)}
+      >
+        <option value="">Choose…</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </DraftField>
+  );
+
+  return (
+    <div className="card card--warn" data-testid={FORM}>
+      <strong>New product</strong>
+      <p className="muted">
+        This GTIN is not in the catalog ({packagingLevel(gtin) === 'carton' ? 'a carton' : 'a unit'}-level
+        code). Fill in the rest from the label.
+      </p>
+      <DraftField form={FORM} field="gtin" label="GTIN (from the code)" error={errorFor(errors, 'gtin')}>
+        <input data-testid={`${FORM}-gtin`} value={draft.gtin} readOnly />
+      </DraftField>
+      {select('category', 'Category', PRODUCT_CATEGORIES)}
+      {select('baseUnit', 'Counted in', BASE_UNITS)}
+      {TEXT_FIELDS.map(({ field, label, decimal }) => (
+        <DraftField key={field} form={FORM} field={field} label={label} error={errorFor(errors, field)}>
+          <input
+            data-testid={`${FORM}-${field}`}
+            autoComplete="off"
+            inputMode={decimal ? 'decimal' : 'text'}
+            value={draft[field]}
+            onChange={(e) => set(field, e.target.value)}
+          />
+        </DraftField>
+      ))}
+      {failure ? (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        data-testid={`${FORM}-confirm`}
+        disabled={busy}
+        onClick={() => void save()}
+      >
+        Add product
+      </button>
+    </div>
+  );
+}
+export default NewProductCard;
