@@ -8,6 +8,7 @@ const CONNECTION_TEXT = {
   live: 'Synced live',
   offline: 'Offline — working locally',
   error: 'Sync problem',
+  update_required: 'Update available — sync paused',
 } as const;
 
 /** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */
@@ -26,7 +27,7 @@ export function Header() {
           <span className="sync__dot" aria-hidden="true" />
           {CONNECTION_TEXT[state]} · {pending}
         </p>
-        {state === 'error' && message ? (
+        {(state === 'error' || state === 'update_required') && message ? (
           <p className="sync__message" role="alert" data-testid="sync-error">
             {message}
           </p>

@@ -18,6 +18,7 @@ vi.mock('virtual:pwa-register/react', () => ({
 
 beforeEach(() => {
   needRefresh = true;
+  useSyncStatus.setState({ connection: 'live' });
   updateServiceWorker.mockClear();
 });
 afterEach(cleanup);
@@ -38,6 +39,17 @@ describe('update banner', () => {
   it('[PWA3] applies the update when staff accept and nothing is unsynced', () => {
     useSyncStatus.setState({ unsynced: 0 });
     render(<UpdateBanner />);
+    fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
+    expect(updateServiceWorker).toHaveBeenCalledWith(true);
+  });
+
+  it('[S3] offers the update despite unsynced work when the server refuses this version', () => {
+    useSyncStatus.setState({ unsynced: 3, connection: 'update_required' });
+    render(<UpdateBanner />);
+    expect(screen.queryByTestId('update-blocked')).toBeNull();
+    expect(screen.getByTestId('update-keeps-work').textContent).toContain(
+      'Your 3 changes stay on this tablet',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Update now' }));
     expect(updateServiceWorker).toHaveBeenCalledWith(true);
   });

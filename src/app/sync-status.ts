@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import { watchUnsyncedCount } from '../db/repositories/events';
 import { useLocal } from './DatabaseContext';
 
-export type Connection = 'not_enrolled' | 'connecting' | 'live' | 'offline' | 'error';
+/** `update_required`: the server refused this app version (426, SPEC [S3]); sync waits for the update. */
+export type Connection = 'not_enrolled' | 'connecting' | 'live' | 'offline' | 'error' | 'update_required';
 
 /** Beyond this, device and server clocks disagree enough to warn (SPEC [S9]). */
 export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;

@@ -9,7 +9,8 @@ import { readEnrollment } from '../sync/enrollment';
 import { connect } from '../sync/connection';
 import { useLocal } from './DatabaseContext';
 import { now } from './runtime';
-import { useSyncStatus } from './sync-status';
+import type { SyncErrorKind } from '../sync/api';
+import { useSyncStatus, type Connection } from './sync-status';
 
 /** Bumped when Settings enrolls or disconnects the tablet, so the running sync restarts. */
 export const useEnrollmentVersion = create<{ version: number; bump: () => void }>((set) => ({
@@ -50,10 +51,7 @@ export function useSync(): Enrollment | null {
         onError: (error) =>
           useSyncStatus
             .getState()
-            .setConnection(
-              error.kind === 'offline' ? 'offline' : 'error',
-              error.kind === 'offline' ? null : error.message,
-            ),
+            .setConnection(connectionAfter(error.kind), error.kind === 'offline' ? null : error.message),
       },
       now,
     );
@@ -61,4 +59,10 @@ export function useSync(): Enrollment | null {
   }, [db, deviceId, enrollment]);
 
   return enrollment;
+}
+
+/** How a failed sync step shows in the header: offline and "update required" are states, not faults. */
+function connectionAfter(kind: SyncErrorKind): Connection {
+  if (kind === 'offline') return 'offline';
+  return kind === 'upgrade_required' ? 'update_required' : 'error';
 }
