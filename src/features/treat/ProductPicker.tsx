@@ -2,12 +2,17 @@ import { useState } from 'react';
 import { map, switchMap } from 'rxjs';
 import { useLocal } from '../../app/DatabaseContext';
 import { useObservable } from '../../app/useObservable';
-import { recentProductIds, watchRecentProductIds } from '../../db/repositories/recent';
-import type { Product, ProductCategory } from '../../domain/model';
+import {
+  favouriteProductIds,
+  recentProductIds,
+  toggleFavourite,
+  watchFavouriteProductIds,
+  watchRecentProductIds,
+} from '../../db/repositories/recent';
+import type { Product } from '../../domain/model';
+import { orderProducts } from './product-order';
 
-const CATEGORY_ORDER: ProductCategory[] = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'];
-
-/** Pick what is being injected; injectables first, then by name, with search. */
+/** Pick what is being injected: favourites, then recent, then injectables by name; with search. */
 export function ProductPicker({
   selectedId,
   onPick,
@@ -27,19 +32,12 @@ export function ProductPicker({
     [],
     [db],
   );
-  const rank = (p: Product) => (recent.includes(p.id) ? recent.indexOf(p.id) : recent.length);
-  const needle = query.trim().toLowerCase();
-  const shown = products
-    .filter(
-      (p) =>
-        !needle || p.name.toLowerCase().includes(needle) || p.manufacturer.toLowerCase().includes(needle),
-    )
-    .sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
-        a.name.localeCompare(b.name),
-    );
+  const favourites = useObservable<string[]>(
+    () => watchFavouriteProductIds(db).pipe(switchMap(() => favouriteProductIds(db))),
+    [],
+    [db],
+  );
+  const shown = orderProducts(products, { favourites, recent, query });
   return (
     <section className="card">
       <h3>Product</h3>
@@ -51,19 +49,33 @@ export function ProductPicker({
         onChange={(e) => setQuery(e.target.value)}
       />
       <div className="tiles">
-        {shown.map((p) => (
-          <button
-            key={p.id}
-            type="button"
-            className="tile"
-            aria-pressed={p.id === selectedId}
-            data-testid={`product-${p.id}`}
-            onClick={() => onPick(p)}
-          >
-            <strong>{p.name}</strong>
-            <span>{p.manufacturer}</span>
-          </button>
-        ))}
+        {shown.map((p) => {
+          const starred = favourites.includes(p.id);
+          return (
+            <div key={p.id} className="tile-with-star">
+              <button
+                type="button"
+                className="tile"
+                aria-pressed={p.id === selectedId}
+                data-testid={`product-${p.id}`}
+                onClick={() => onPick(p)}
+              >
+                <strong>{p.name}</strong>
+                <span>{p.manufacturer}</span>
+              </button>
+              <button
+                type="button"
+                className="star"
+                aria-pressed={starred}
+                aria-label={starred ? `Remove ${p.name} from favourites` : `Add ${p.name} to favourites`}
+                data-testid={`favourite-${p.id}`}
+                onClick={() => void toggleFavourite(db, p.id)}
+              >
+                {starred ? '★' : '☆'}
+              </button>
+            </div>
+          );
+        })}
       </div>
       {products.length === 0 ? <p>No products on this tablet yet.</p> : null}
     </section>

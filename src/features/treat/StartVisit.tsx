@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { useLocal } from '../../app/DatabaseContext';
 import { newId, now } from '../../app/runtime';
 import type { SessionStaff } from '../../app/session';
+import { useObservable } from '../../app/useObservable';
+import type { StaffDoc } from '../../db/collections';
+import { watchStaff } from '../../db/repositories/staff';
 import { saveVisit } from '../../db/repositories/visits';
+import { can } from '../../domain/roles';
 import { parseMoney } from '../../domain/money';
 import { RecentVisits } from './RecentVisits';
 import { useTreat } from './treat-store';
@@ -33,6 +37,8 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
   const [locationId, setLocationId] = useState<string>('');
   const [areas, setAreas] = useState<string[]>([]);
   const [price, setPrice] = useState('');
+  const [providerId, setProviderId] = useState(staff.id);
+  const allStaff = useObservable<StaffDoc[]>(() => watchStaff(db), [], [db]);
   const [error, setError] = useState<string | null>(null);
   const location = locationId || locations?.[0]?.id || '';
 
@@ -51,7 +57,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       orgId: org,
       locationId: location,
       patientChartRef: chartRef.trim(),
-      providerId: staff.id,
+      providerId,
       treatmentAreas: areas,
       priceChargedCents,
       startedAt: new Date(now()).toISOString(),
@@ -91,9 +97,21 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
             ))}
           </select>
         </label>
-        <p className="field__label">
-          Provider: <strong>{staff.name}</strong>
-        </p>
+        <label className="field">
+          <span>Provider</span>
+          <select
+            data-testid="visit-provider"
+            value={providerId}
+            onChange={(e) => setProviderId(e.target.value)}
+          >
+            {providersAt(allStaff, location, staff).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.id === staff.id ? ' (you)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="field">
           <span>Treatment areas</span>
           <div className="chips">
@@ -133,4 +151,16 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       <RecentVisits />
     </div>
   );
+}
+
+/**
+ * Who may be named as the visit's provider: staff who may treat and work at this location (empty
+ * `locationIds` = every location), the signed-in person first — the default.
+ */
+function providersAt(all: StaffDoc[], locationId: string, me: SessionStaff): { id: string; name: string }[] {
+  const others = all
+    .filter((s) => s.id !== me.id && can(s.role, 'treat'))
+    .filter((s) => s.locationIds.length === 0 || s.locationIds.includes(locationId))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return [{ id: me.id, name: me.name }, ...others];
 }

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseProvider } from '../../app/DatabaseContext';
+import { loadDemoClinic } from '../../db/demo';
+import { openTestDatabase } from '../../db/testing';
+import { buildDemoClinic } from '../../domain/demo/clinic';
+import { StartVisit } from './StartVisit';
+
+afterEach(cleanup);
+
+const demo = buildDemoClinic('2026-11-30');
+const person = (prefix: string) => demo.staff.find((s) => s.name.startsWith(prefix))!;
+
+describe('Start visit', () => {
+  it('names the signed-in injector as provider by default and offers only staff who may treat', async () => {
+    const { db } = await openTestDatabase();
+    await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
+    const priya = person('Priya');
+    render(
+      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+        <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
+      </DatabaseProvider>,
+    );
+    const provider = screen.getByTestId('visit-provider') as HTMLSelectElement;
+    await waitFor(() => expect(provider.options.length).toBeGreaterThan(1));
+    expect(provider.value).toBe(priya.id);
+    const offered = within(provider)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(offered).toContain(`${person('Jordan').name}`);
+    expect(offered).not.toContain(person('Sam').name); // front desk does not treat
+
+    fireEvent.change(provider, { target: { value: person('Jordan').id } });
+    fireEvent.change(screen.getByTestId('visit-chart-ref'), { target: { value: 'CH-77' } });
+    fireEvent.click(screen.getByTestId('start-visit'));
+    await waitFor(async () => expect(await db.visits.count().exec()).toBe(1));
+    const saved = (await db.visits.findOne().exec())!;
+    expect(saved.providerId).toBe(person('Jordan').id);
+    // The edit is Priya's, who is signed in ([MD5]): she is the one the server checks.
+    expect(saved.editor).toBe(priya.id);
+    await db.close();
+  });
+});
