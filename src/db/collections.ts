@@ -13,6 +13,10 @@ import {
   productSchemaV1,
   staffSchemaV1,
   visitSchemaV1,
+  purchaseOrderSchemaV0,
+  countSessionSchemaV0,
+  type CountSessionDoc,
+  type PurchaseOrderDoc,
   type LocationDoc,
   type LotDoc,
   type ProductDoc,
@@ -22,7 +26,7 @@ import {
 import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
 import { lotBalanceSchemaV0, type LotBalanceDoc } from './schemas/treatment';
 
-export type { LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc };
+export type { CountSessionDoc, LocationDoc, LotDoc, ProductDoc, PurchaseOrderDoc, StaffDoc, VisitDoc };
 
 export interface ChairsideCollections {
   locations: RxCollection<LocationDoc>;
@@ -34,6 +38,8 @@ export interface ChairsideCollections {
   balances: RxCollection<LotBalanceDoc>;
   visits: RxCollection<VisitDoc>;
   syncmarks: RxCollection<SyncMarkDoc>;
+  purchase_orders: RxCollection<PurchaseOrderDoc>;
+  counts: RxCollection<CountSessionDoc>;
 }
 
 export type ChairsideDatabase = RxDatabase<ChairsideCollections>;
@@ -59,6 +65,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
   visits: { schema: visitSchemaV1, migrationStrategies: ADD_REPLICA_META },
   syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
+  purchase_orders: { schema: purchaseOrderSchemaV0, migrationStrategies: {} },
+  counts: { schema: countSessionSchemaV0, migrationStrategies: {} },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

@@ -168,3 +168,52 @@ export interface Visit {
   startedAt: string;
   deviceId: string;
 }
+
+/** One ordered product on a purchase order. */
+export interface PurchaseOrderLine {
+  productId: string;
+  /** Ordered amount in base-unit thousandths. */
+  quantityMilli: number;
+  /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
+  unitCostMicros: number;
+}
+
+export type PurchaseOrderStatus = 'open' | 'received' | 'cancelled';
+
+/**
+ * An order to a supplier. Receiving against it writes `receive` ledger events (they carry the PO
+ * reference); the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ */
+export interface PurchaseOrder {
+  id: string;
+  orgId: string;
+  locationId: string;
+  supplier: string;
+  /** The clinic's or supplier's PO number as printed. */
+  reference: string;
+  status: PurchaseOrderStatus;
+  /** YYYY-MM-DD. */
+  orderedOn: string;
+  /** Replaced as a whole when edited (one field for the merge). */
+  lines: PurchaseOrderLine[];
+  note: string;
+}
+
+export type CountStatus = 'open' | 'closed';
+
+/**
+ * A fridge count session at one location. The counted quantities are `count` ledger events
+ * (append-only, so counts from two tablets never conflict); the session record only says who
+ * started it, whether it is finished and when ([MD1]).
+ */
+export interface CountSession {
+  id: string;
+  orgId: string;
+  locationId: string;
+  startedBy: string;
+  /** ISO timestamp on the device. */
+  startedAt: string;
+  status: CountStatus;
+  closedAt: string | null;
+  note: string;
+}

@@ -6,7 +6,7 @@
  * any clocked copy, so the first pull brings the server's values.
  */
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
-import type { Location, Lot, Product, Staff, Visit } from '../../domain/model';
+import type { CountSession, Location, Lot, Product, PurchaseOrder, Staff, Visit } from '../../domain/model';
 import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './catalog';
 import { visitSchemaV0 } from './treatment';
 
@@ -20,6 +20,8 @@ export type StaffDoc = Staff & { pinHash: string } & ReplicaMeta;
 export type ProductDoc = Product & ReplicaMeta;
 export type LotDoc = Lot & ReplicaMeta;
 export type VisitDoc = Visit & ReplicaMeta;
+export type PurchaseOrderDoc = PurchaseOrder & ReplicaMeta;
+export type CountSessionDoc = CountSession & ReplicaMeta;
 
 const META_PROPERTIES = {
   clocks: { type: 'object', additionalProperties: { type: 'string', maxLength: 100 } },
@@ -44,4 +46,90 @@ export const visitSchemaV1 = withMeta<VisitDoc>(visitSchemaV0 as RxJsonSchema<ob
 /** v0 → v1: no clocks yet (the record predates replication), no local editor. */
 export const ADD_REPLICA_META: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => ({ ...doc, clocks: {}, editor: '' }),
+};
+
+const id = { type: 'string', maxLength: 64 } as const;
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+
+/**
+ * Purchase orders (version 0, born with replication metadata). Lines are one field: an edit
+ * replaces the whole list, so a merge never mixes two people's line edits ([MD3]).
+ */
+export const purchaseOrderSchemaV0: RxJsonSchema<PurchaseOrderDoc> = {
+  title: 'purchase order',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id,
+    orgId: id,
+    locationId: id,
+    supplier: text(200),
+    reference: text(60),
+    status: { type: 'string', enum: ['open', 'received', 'cancelled'], maxLength: 10 },
+    orderedOn: text(10),
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          productId: id,
+          quantityMilli: { type: 'integer', minimum: 1 },
+          unitCostMicros: { type: 'integer', minimum: 0 },
+        },
+        required: ['productId', 'quantityMilli', 'unitCostMicros'],
+      },
+    },
+    note: text(1000),
+    ...META_PROPERTIES,
+  },
+  required: [
+    'id',
+    'orgId',
+    'locationId',
+    'supplier',
+    'reference',
+    'status',
+    'orderedOn',
+    'lines',
+    'note',
+    'clocks',
+    'editor',
+  ],
+  indexes: ['orderedOn'],
+};
+
+/** Fridge count sessions (version 0); the counted quantities are `count` ledger events. */
+export const countSessionSchemaV0: RxJsonSchema<CountSessionDoc> = {
+  title: 'count session',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id,
+    orgId: id,
+    locationId: id,
+    startedBy: id,
+    startedAt: text(40),
+    status: { type: 'string', enum: ['open', 'closed'], maxLength: 6 },
+    closedAt: { type: ['string', 'null'], maxLength: 40 },
+    note: text(1000),
+    ...META_PROPERTIES,
+  },
+  required: [
+    'id',
+    'orgId',
+    'locationId',
+    'startedBy',
+    'startedAt',
+    'status',
+    'closedAt',
+    'note',
+    'clocks',
+    'editor',
+  ],
+  indexes: ['startedAt'],
 };
