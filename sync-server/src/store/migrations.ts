@@ -7,6 +7,7 @@ import type { SqlDriver, SqlExecutor } from './driver';
 import { FOUNDATION_SQL } from './schema-001-foundation';
 import { SYNC_SQL } from './schema-002-sync';
 import { INTEGRATION_SQL } from './schema-003-integration';
+import { RECORDS_SQL } from './schema-004-records';
 
 export interface Migration {
   id: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'foundation', sql: FOUNDATION_SQL },
   { id: 2, name: 'sync', sql: SYNC_SQL },
   { id: 3, name: 'integration', sql: INTEGRATION_SQL },
+  { id: 4, name: 'records', sql: RECORDS_SQL },
 ];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */

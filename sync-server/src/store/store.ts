@@ -12,6 +12,7 @@ import { EventStore } from './event-store';
 import { migrate, schemaVersion } from './migrations';
 import { openPgliteDriver } from './pglite-driver';
 import { openPostgresDriver } from './postgres-driver';
+import { RecordStore } from './record-store';
 import { insertDemoClinic } from './seed';
 import type { PinHashes } from './seed';
 
@@ -28,10 +29,13 @@ export class Store {
   readonly devices: DeviceStore;
   /** The event ledger and its balances (SPEC [S4]-[S8]). */
   readonly events: EventStore;
+  /** Master-data records and their typed projection (SPEC [MD6]-[MD8]). */
+  readonly records: RecordStore;
 
   constructor(readonly driver: SqlDriver) {
     this.devices = new DeviceStore(driver);
     this.events = new EventStore(driver);
+    this.records = new RecordStore(driver);
   }
 
   get kind(): StoreKind {
@@ -57,9 +61,9 @@ export class Store {
     return rows.length > 0;
   }
 
-  /** Idempotent: see seed.ts. All or nothing, in one transaction. */
-  seedDemoClinic(clinic: DemoClinic, pinHashes: PinHashes): Promise<void> {
-    return this.driver.transaction((tx) => insertDemoClinic(tx, clinic, pinHashes));
+  /** Idempotent: see seed.ts. All or nothing, in one transaction. `seedTime` stamps record clocks. */
+  seedDemoClinic(clinic: DemoClinic, pinHashes: PinHashes, seedTime?: Date): Promise<void> {
+    return this.driver.transaction((tx) => insertDemoClinic(tx, clinic, pinHashes, seedTime));
   }
 
   async summary(orgId: string): Promise<OrgSummary> {
