@@ -18,6 +18,8 @@ import type { LedgerEvent } from '../../src/domain/model';
 import type { TestDatabase } from './backends';
 
 export const TODAY = '2025-06-15';
+/** When the harness seeds the demo: its records' clocks (SPEC [MD2]) are from this instant. */
+export const SEED_TIME = new Date('2025-06-15T08:00:00Z');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const ORG = DEMO_IDS.organization;
 export const MAIN = DEMO_IDS.mainLocation;
@@ -97,7 +99,7 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
   if (!opts.prepared) {
     await store.migrate();
     const hashes = Object.fromEntries(buildDemoClinic(TODAY).staff.map((s) => [s.id, `hash-${s.demoPin}`]));
-    await store.seedDemoClinic(buildDemoClinic(TODAY), hashes);
+    await store.seedDemoClinic(buildDemoClinic(TODAY), hashes, SEED_TIME);
     await addOtherOrg(store);
   }
   const hub: EventHub = db.url ? await PgHub.open(db.url) : new LocalHub();

@@ -1,20 +1,53 @@
 /**
  * Writes the demo clinic (src/domain/demo/clinic.ts) into the store. Idempotent: every insert is
  * ON CONFLICT DO NOTHING on the record's fixed demo id, so seeding twice changes nothing, and a
- * clinic already seeded on an earlier day keeps its original dates.
+ * clinic already seeded on an earlier day keeps its original dates (and its records their clocks).
+ *
+ * The master data is written twice: to the typed tables and as replicated records ([MD1]), so a
+ * new tablet pulls locations, staff, products and lots. Record clocks come from node "server-seed"
+ * at the seed time: any later edit on a tablet wins ([MD3]).
  */
 import type { DemoClinic } from '../../../src/domain/demo/clinic';
 import { receiptToEvent } from '../../../src/domain/demo/events';
+import { stampEdit, tickHlc } from '../../../src/domain/replica';
+import type { RecordData, RecordKind } from '../../../src/domain/replica';
 import type { SqlExecutor } from './driver';
 import { appendEvents } from './event-store';
+import { lockOrgRecords, writeRecords } from './record-store';
+import type { RecordWrite } from './record-store';
 
 /** Staff id → encoded PIN hash (src/auth/pin.ts). Plain PINs never reach the database. */
 export type PinHashes = Readonly<Record<string, string>>;
+
+/** The HLC node of records the seed writes. */
+export const SEED_NODE = 'server-seed';
+
+/** The demo's locations, staff (PIN hashes, never PINs), products and lots as records. */
+export function demoRecords(clinic: DemoClinic, pinHashes: PinHashes, seedMs: number): RecordWrite[] {
+  let clock: string | null = null;
+  const records: RecordWrite[] = [];
+  const add = (kind: RecordKind, id: string, data: RecordData): void => {
+    clock = tickHlc(clock, seedMs, SEED_NODE);
+    const stamped = stampEdit(null, id, data, clock);
+    records.push({ kind, id, data: stamped.data, clocks: stamped.clocks, actorId: null });
+  };
+  for (const { id, ...data } of clinic.locations) add('locations', id, data);
+  for (const s of clinic.staff) {
+    const pinHash = pinHashes[s.id];
+    if (!pinHash) throw new Error(`no PIN hash given for demo staff ${s.name} (${s.id})`);
+    const { orgId, name, role, locationIds } = s;
+    add('staff', s.id, { orgId, name, role, locationIds, pinHash });
+  }
+  for (const { id, ...data } of clinic.products) add('products', id, data);
+  for (const { id, ...data } of clinic.lots) add('lots', id, data);
+  return records;
+}
 
 export async function insertDemoClinic(
   tx: SqlExecutor,
   clinic: DemoClinic,
   pinHashes: PinHashes,
+  seedTime: Date = new Date(),
 ): Promise<void> {
   const org = clinic.organization;
   await tx.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
@@ -65,6 +98,8 @@ export async function insertDemoClinic(
       [lot.id, lot.orgId, lot.productId, lot.lotNumber, lot.expiry, lot.unitCostMicros, lot.status],
     );
   }
+  await lockOrgRecords(tx, org.id);
+  await writeRecords(tx, org.id, demoRecords(clinic, pinHashes, seedTime.getTime()), 'keep');
   // The same definition the tablet's demo loader uses (SPEC [SV11]); the receipt id doubles as the
   // event id, which is what makes re-seeding a no-op. appendEvents also keeps lot_balances ([S8]).
   await appendEvents(
