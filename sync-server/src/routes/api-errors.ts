@@ -2,6 +2,7 @@
  * One error shape for the API: `{ error, field, eventId, message }` (SPEC [S4]). Schema errors name
  * the offending field ("quantityMilli", "payload.reason", "events") and, inside a push, the id of
  * the event that carries it; bodies over the limit and malformed JSON are 400 on field "body".
+ * The records routes (/api/v1/records/*, SPEC [MD6]) name `recordId` instead of `eventId`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../services/auth';
@@ -20,19 +21,28 @@ interface AjvLikeError {
   message?: string;
 }
 
+export interface RecordApiError {
+  error: string;
+  field: string;
+  recordId: string | null;
+  message: string;
+}
+
 /**
  * Ajv error → field and event id. Example: instancePath "/events/3/payload/reason" →
  * { field: "payload.reason", eventId: body.events[3].id }; an unknown property "colour" on event 0
- * → { field: "colour", eventId: body.events[0].id }.
+ * → { field: "colour", eventId: body.events[0].id }. A records push ("/records/2/kind") names
+ * body.records[2].id the same way (returned as `eventId`; the handler renames it).
  */
 export function describeSchemaError(e: AjvLikeError, body: unknown): Omit<ApiError, 'error'> {
   const parts = e.instancePath.split('/').filter(Boolean);
   const extra = e.params.additionalProperty ?? e.params.missingProperty;
   if (typeof extra === 'string') parts.push(extra);
   let eventId: string | null = null;
-  if (parts[0] === 'events' && parts.length > 2) {
-    const events = (body as { events?: unknown[] } | null)?.events;
-    const id = (events?.[Number(parts[1])] as { id?: unknown } | undefined)?.id;
+  const list = parts[0];
+  if ((list === 'events' || list === 'records') && parts.length > 2) {
+    const items = (body as Record<string, unknown[] | undefined> | null)?.[list];
+    const id = (items?.[Number(parts[1])] as { id?: unknown } | undefined)?.id;
     eventId = typeof id === 'string' ? id : null;
     parts.splice(0, 2);
   }
@@ -44,6 +54,18 @@ export function invalid(field: string, message: string, eventId: string | null =
   return { error: 'invalid', field, eventId, message };
 }
 
+export function invalidRecord(
+  field: string,
+  message: string,
+  recordId: string | null = null,
+): RecordApiError {
+  return { error: 'invalid', field, recordId, message };
+}
+
+function isRecordsRoute(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/v1/records/');
+}
+
 export function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof InputError) {
     void reply.code(400).send(invalid(error.field, error.message));
@@ -51,13 +73,22 @@ export function apiErrorHandler(error: FastifyError, request: FastifyRequest, re
   }
   const first = error.validation?.[0];
   if (first) {
+    const { field, eventId, message } = describeSchemaError(first as AjvLikeError, request.body);
     void reply
       .code(400)
-      .send({ error: 'invalid', ...describeSchemaError(first as AjvLikeError, request.body) });
+      .send(
+        isRecordsRoute(request) ? invalidRecord(field, message, eventId) : invalid(field, message, eventId),
+      );
     return;
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    void reply.code(400).send(invalid('body', 'the body is larger than 1 MB: send fewer events per batch'));
+    void reply
+      .code(400)
+      .send(
+        isRecordsRoute(request)
+          ? invalidRecord('body', 'the body is larger than 1 MB: send fewer records per batch')
+          : invalid('body', 'the body is larger than 1 MB: send fewer events per batch'),
+      );
     return;
   }
   const status = error.statusCode ?? 500;

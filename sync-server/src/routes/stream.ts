@@ -2,6 +2,7 @@
  * GET /api/v1/events/stream — Server-Sent Events (SPEC [S7]). Each connection gets
  *   data: RESYNC                      right away (the tablet pulls: it may have missed anything), then
  *   data: {"epoch":"…","seq":123}     whenever its organization's events advance,
+ *   data: {"records":{"epoch":"…","seq":45}}   whenever its master-data records advance ([MD7]),
  *   : heartbeat                       every `heartbeatMs` (keeps proxies from closing an idle stream).
  * Streams end when the client goes away or the server closes (preClose hook), so a graceful
  * shutdown never waits on an open stream.
@@ -40,8 +41,9 @@ export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): voi
         'x-accel-buffering': 'no',
       });
       res.write('retry: 3000\ndata: RESYNC\n\n');
-      const unsubscribe = deps.hub.subscribe(device.orgId, (seq) => {
-        res.write(`data: ${JSON.stringify({ epoch: deps.epoch, seq })}\n\n`);
+      const unsubscribe = deps.hub.subscribe(device.orgId, (seq, stream) => {
+        const advance = { epoch: deps.epoch, seq };
+        res.write(`data: ${JSON.stringify(stream === 'records' ? { records: advance } : advance)}\n\n`);
       });
       const heartbeat = setInterval(
         () => res.write(': heartbeat\n\n'),

@@ -1,7 +1,7 @@
 /**
- * Registers the sync API (SPEC [S1]-[S9]) and the integration API (integration.ts) in one scope:
- * one error shape (api-errors.ts), the device guard on /api/v1/events/* and the integration routes,
- * the admin guard on /api/v1/admin/*.
+ * Registers the sync API (SPEC [S1]-[S9], [MD6]-[MD7]) and the integration API (integration.ts) in
+ * one scope: one error shape (api-errors.ts), the device guard on /api/v1/events/*,
+ * /api/v1/records/* and the integration routes, the admin guard on /api/v1/admin/*.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SyncServices } from '../services/sync';
@@ -10,6 +10,7 @@ import { registerEnrollmentRoutes } from './enrollment';
 import { registerEventRoutes } from './events';
 import { deviceGuard } from './guards';
 import { registerIntegrationRoutes } from './integration';
+import { registerRecordRoutes } from './records';
 import { registerStreamRoute } from './stream';
 
 export async function registerSyncRoutes(app: FastifyInstance, sync: SyncServices): Promise<void> {
@@ -20,6 +21,7 @@ export async function registerSyncRoutes(app: FastifyInstance, sync: SyncService
     await api.register(async (devices) => {
       devices.addHook('onRequest', deviceGuard(sync.auth));
       registerEventRoutes(devices, sync);
+      registerRecordRoutes(devices, sync);
       registerStreamRoute(devices, { hub: sync.hub, epoch: sync.epoch, heartbeatMs: sync.heartbeatMs });
       registerIntegrationRoutes(devices, sync.integration);
     });

@@ -1,18 +1,21 @@
 /**
- * Live fan-out of "organization X's events advanced to seq N" to open streams (SPEC [S7]).
+ * Live fan-out of "organization X's events (or records) advanced to seq N" to open streams
+ * (SPEC [S7], [MD7]).
  *
  * - LocalHub (PGlite, one process): the push service reports each commit and it is emitted here.
  * - PgHub (PostgreSQL, any number of processes): pushes NOTIFY inside their transaction (delivered
  *   at commit, see event-store.ts); one LISTEN connection per process re-emits every notification,
  *   so a push on instance A reaches a stream held by instance B.
  */
-export type AdvanceListener = (seq: number) => void;
+/** What advanced: the event ledger, or master-data records (SPEC [MD7]; their own seq). */
+export type StreamName = 'events' | 'records';
+export type AdvanceListener = (seq: number, stream: StreamName) => void;
 
 export interface EventHub {
-  /** Calls `listener` whenever `orgId`'s events advance; returns the unsubscribe function. */
+  /** Calls `listener` whenever `orgId`'s events or records advance; returns the unsubscribe function. */
   subscribe(orgId: string, listener: AdvanceListener): () => void;
-  /** The push service calls this after a commit that stored events. */
-  committed(orgId: string, seq: number): void;
+  /** The push services call this after a commit that stored events (or records). */
+  committed(orgId: string, seq: number, stream?: StreamName): void;
   close(): Promise<void>;
 }
 
@@ -30,8 +33,8 @@ export class Fanout {
     };
   }
 
-  emit(orgId: string, seq: number): void {
-    for (const listener of [...(this.byOrg.get(orgId) ?? [])]) listener(seq);
+  emit(orgId: string, seq: number, stream: StreamName = 'events'): void {
+    for (const listener of [...(this.byOrg.get(orgId) ?? [])]) listener(seq, stream);
   }
 
   /** Every organization with a subscriber (used to nudge all after a lost LISTEN connection). */
@@ -47,8 +50,8 @@ export class LocalHub implements EventHub {
     return this.fanout.subscribe(orgId, listener);
   }
 
-  committed(orgId: string, seq: number): void {
-    this.fanout.emit(orgId, seq);
+  committed(orgId: string, seq: number, stream: StreamName = 'events'): void {
+    this.fanout.emit(orgId, seq, stream);
   }
 
   async close(): Promise<void> {}

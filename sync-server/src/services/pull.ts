@@ -30,6 +30,16 @@ export interface PullResult {
   serverTime: string;
 }
 
+/** Where a pull starts: the checkpoint's seq, or 0 for another epoch or a seq beyond `maxSeq` ([S13]). */
+export async function resumeFrom(
+  epoch: string,
+  req: { epoch: string | null; seq: number },
+  maxSeq: () => Promise<number>,
+): Promise<number> {
+  const from = req.epoch === epoch ? req.seq : 0;
+  return from > 0 && from > (await maxSeq()) ? 0 : from;
+}
+
 export class PullService {
   constructor(
     private readonly events: EventStore,
@@ -40,8 +50,7 @@ export class PullService {
 
   async pull(device: AuthedDevice, req: PullRequest): Promise<PullResult> {
     const serverTime = this.now().toISOString();
-    let from = req.epoch === this.epoch ? req.seq : 0;
-    if (from > 0 && from > (await this.events.maxSeq())) from = 0;
+    const from = await resumeFrom(this.epoch, req, () => this.events.maxSeq());
     const documents = await this.events.since(device.orgId, from, req.limit);
     return { documents, checkpoint: { epoch: this.epoch, seq: documents.at(-1)?.seq ?? from }, serverTime };
   }

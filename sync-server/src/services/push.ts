@@ -27,7 +27,7 @@ export type PushOutcome =
   | { kind: 'forbidden'; rejected: Rejection[] }
   | { kind: 'ok'; accepted: string[]; duplicates: string[]; conflicts: Rejection[] };
 
-const ROLE_NAMES: Record<Role, string> = {
+export const ROLE_NAMES: Record<Role, string> = {
   injector: 'an injector',
   front_desk: 'front desk',
   manager: 'a manager',

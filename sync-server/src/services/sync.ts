@@ -6,11 +6,14 @@ import type { EventHub } from './hub';
 import { IntegrationService } from './integration';
 import { PullService } from './pull';
 import { PushService } from './push';
+import { RecordService } from './records';
 
 export interface SyncServices {
   auth: AuthService;
   push: PushService;
   pull: PullService;
+  /** Master-data records push and pull (routes/records.ts, SPEC [MD6], [MD7]). */
+  records: RecordService;
   /** Stock, visit COGS and recall reads (routes/integration.ts). */
   integration: IntegrationService;
   hub: EventHub;
@@ -36,6 +39,7 @@ export async function createSyncServices(
     auth: new AuthService(store.devices, opts.now),
     push: new PushService(store.devices, store.events, hub),
     pull: new PullService(store.events, epoch, opts.now),
+    records: new RecordService(store.records, hub, epoch, opts.now),
     integration: new IntegrationService(new IntegrationStore(store.driver)),
     hub,
     epoch,

@@ -1,23 +1,31 @@
 /**
  * PgHub: the cross-process EventHub on PostgreSQL (see services/hub.ts). One dedicated connection
- * per server process runs `LISTEN chairside_events`; each notification "<orgId> <seq>" is emitted
- * to this process's streams. If the connection drops, it reconnects with backoff and then nudges
- * every subscribed organization with its current max seq, because notifications sent while it was
- * away are lost (tablets then pull and catch up).
+ * per server process runs `LISTEN chairside_events`; each notification "<orgId> <seq>" (events) or
+ * "<orgId> <seq> records" (master data) is emitted to this process's streams. If the connection
+ * drops, it reconnects with backoff and then nudges every subscribed organization with its current
+ * max event and record seq, because notifications sent while it was away are lost (tablets then
+ * pull and catch up).
  */
 import pg from 'pg';
 import { Fanout } from '../services/hub';
-import type { AdvanceListener, EventHub } from '../services/hub';
+import type { AdvanceListener, EventHub, StreamName } from '../services/hub';
 import { EVENTS_CHANNEL } from './event-store';
+import { RECORDS_NOTIFY_TAG } from './record-store';
 
 const MAX_BACKOFF_MS = 5_000;
 
-/** "<orgId> <seq>" → parts, or null for anything else on the channel. */
-export function parseNotification(payload: string | undefined): { orgId: string; seq: number } | null {
-  const [orgId, seqText, extra] = (payload ?? '').split(' ');
+/**
+ * "<orgId> <seq>" (events) or "<orgId> <seq> records" (master data, record-store.ts) → parts, or
+ * null for anything else on the channel.
+ */
+export function parseNotification(
+  payload: string | undefined,
+): { orgId: string; seq: number; stream: StreamName } | null {
+  const [orgId, seqText, tag, extra] = (payload ?? '').split(' ');
   const seq = Number(seqText);
   if (!orgId || extra !== undefined || !Number.isSafeInteger(seq)) return null;
-  return { orgId, seq };
+  if (tag !== undefined && tag !== RECORDS_NOTIFY_TAG) return null;
+  return { orgId, seq, stream: tag === undefined ? 'events' : 'records' };
 }
 
 export class PgHub implements EventHub {
@@ -54,7 +62,7 @@ export class PgHub implements EventHub {
     const client = new pg.Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5_000 });
     client.on('notification', (msg) => {
       const parsed = parseNotification(msg.payload);
-      if (parsed) this.fanout.emit(parsed.orgId, parsed.seq);
+      if (parsed) this.fanout.emit(parsed.orgId, parsed.seq, parsed.stream);
     });
     client.on('error', () => this.lost(client, 0));
     client.on('end', () => this.lost(client, 0));
@@ -83,5 +91,10 @@ export class PgHub implements EventHub {
       [orgs],
     );
     for (const r of rows.rows) this.fanout.emit(r.org_id, Number(r.seq));
+    const records = await this.client.query<{ org_id: string; seq: string }>(
+      'SELECT org_id::text AS org_id, max(seq)::text AS seq FROM records WHERE org_id = ANY($1::uuid[]) GROUP BY 1',
+      [orgs],
+    );
+    for (const r of records.rows) this.fanout.emit(r.org_id, Number(r.seq), 'records');
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * POST /api/v1/records/push and GET /api/v1/records/pull (SPEC [MD5]-[MD7]); guarded by
+ * deviceGuard like the events routes, so 401 and 426 come before the body is read ([S11]).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { RecordKind } from '../../../src/domain/replica';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../services/pull';
+import type { IncomingRecord } from '../services/record-plan';
+import type { RecordService } from '../services/records';
+import { invalidRecord } from './api-errors';
+import { deviceOf } from './guards';
+import { recordsPullQuerySchema, recordsPushBodySchema } from './record-schemas';
+import { MAX_BODY_BYTES } from './schemas';
+
+interface PullQuery {
+  kind: RecordKind;
+  epoch?: string;
+  seq?: string;
+  limit?: string;
+}
+
+export function registerRecordRoutes(api: FastifyInstance, deps: { records: RecordService }): void {
+  api.post<{ Body: { records: IncomingRecord[] } }>(
+    '/api/v1/records/push',
+    { bodyLimit: MAX_BODY_BYTES, schema: { body: recordsPushBodySchema } },
+    async (request, reply) => {
+      const { outcome, skipped } = await deps.records.push(deviceOf(request), request.body.records);
+      if (skipped.length > 0)
+        request.log.warn({ skipped }, 'records stored but not projected to typed tables');
+      switch (outcome.kind) {
+        case 'invalid':
+          return reply.code(400).send(invalidRecord(outcome.field, outcome.message, outcome.recordId));
+        case 'forbidden':
+          return reply.code(403).send({ error: 'forbidden', rejected: outcome.rejected });
+        case 'ok':
+          return { changed: outcome.changed, unchanged: outcome.unchanged };
+      }
+    },
+  );
+
+  api.get<{ Querystring: PullQuery }>(
+    '/api/v1/records/pull',
+    { schema: { querystring: recordsPullQuerySchema } },
+    async (request, reply) => {
+      const limit = Number(request.query.limit ?? DEFAULT_PULL_LIMIT);
+      if (limit > MAX_PULL_LIMIT) {
+        return reply.code(400).send(invalidRecord('limit', `limit must be at most ${MAX_PULL_LIMIT}`));
+      }
+      return deps.records.pull(deviceOf(request), {
+        kind: request.query.kind,
+        epoch: request.query.epoch ?? null,
+        seq: Number(request.query.seq ?? 0),
+        limit,
+      });
+    },
+  );
+}

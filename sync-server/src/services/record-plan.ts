@@ -1,0 +1,182 @@
+/**
+ * What a records push (SPEC [MD5], [MD6]) does with a batch, decided without I/O from the stored
+ * copies and the actors' roles (read under the organization's lock, record-store.ts).
+ *
+ * 1. `shapeProblem` (before any database work): known kind, only fields of that kind (own
+ *    properties: "toString" is not a field), every clock an HLC at most 24 h ahead of the server
+ *    ([MD2]) on a field the record carries. A pushed field WITHOUT a clock is ignored: the server's
+ *    copy is always fully clocked, and an unclocked value loses to a clocked one ([MD3]).
+ * 2. `planRecordPush`: staff records first (so an admin who creates a staff member and that
+ *    member's records in one batch is understood), then the rest in batch order. Each record is
+ *    merged into the stored copy (or what the batch made of it so far) with `mergeRecords`; the
+ *    merged data must pass `checkRecordData` and fit the typed columns (400 naming the field).
+ *    Then the actor must be staff of the device's organization and `mayChangeRecord` must allow
+ *    it (403). A merge that changes no VALUE (only newer clocks: the same lot made on two
+ *    tablets, a re-sent record) needs no permission to change: any known actor may send it.
+ *
+ * Worked example (stored lot L: status "available" @1, injector I, manager M):
+ *   [L status "hold" @2 by I]            → 403 "an injector may not change a lot"
+ *   [L status "hold" @2 by M]            → changed [L], L stored with a new seq
+ *   [L status "hold" @2 by M] again      → unchanged [L]
+ *   [L status "hold" @3 by I]            → changed [L]: the value stays "hold", only its clock
+ *                                           moves, so an injector may send it (see 2.)
+ */
+import type { Role } from '../../../src/domain/model';
+import {
+  checkRecordData,
+  isHlc,
+  isRecordKind,
+  mayChangeRecord,
+  mergeRecords,
+  parseHlc,
+  RECORD_FIELDS,
+} from '../../../src/domain/replica';
+import type { FieldClocks, RecordData, RecordKind, ReplicatedRecord } from '../../../src/domain/replica';
+import { columnProblem } from '../store/record-projection';
+import type { BatchContext, RecordWrite } from '../store/record-store';
+import { recordKey } from '../store/record-store';
+import { ROLE_NAMES } from './push';
+
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+export interface IncomingRecord {
+  kind: string;
+  id: string;
+  data: RecordData;
+  clocks: FieldClocks;
+  actorId: string;
+}
+
+export interface RecordRejection {
+  kind: string;
+  id: string;
+  reason: string;
+}
+
+export type RecordPushOutcome =
+  | { kind: 'invalid'; field: string; recordId: string | null; message: string }
+  | { kind: 'forbidden'; rejected: RecordRejection[] }
+  | { kind: 'ok'; changed: string[]; unchanged: string[] };
+
+type Invalid = Extract<RecordPushOutcome, { kind: 'invalid' }>;
+
+const NOUNS: Record<RecordKind, string> = {
+  locations: 'a location',
+  staff: 'a staff member',
+  products: 'a product',
+  lots: 'a lot',
+  visits: 'a visit',
+};
+
+const invalid = (field: string, recordId: string, message: string): Invalid => ({
+  kind: 'invalid',
+  field,
+  recordId,
+  message,
+});
+
+/** The first input problem of one pushed record, naming the field; null when its shape is fine. */
+export function shapeProblem(r: IncomingRecord, nowMs: number): Invalid | null {
+  if (!isRecordKind(r.kind)) return invalid('kind', r.id, `unknown record kind "${r.kind}"`);
+  const fields = RECORD_FIELDS[r.kind];
+  for (const field of Object.keys(r.data))
+    if (!Object.hasOwn(fields, field)) return invalid(field, r.id, `unknown field "${field}" for ${r.kind}`);
+  for (const [field, clock] of Object.entries(r.clocks)) {
+    const name = `clocks.${field}`;
+    if (!Object.hasOwn(fields, field)) return invalid(name, r.id, `unknown field "${field}" for ${r.kind}`);
+    const parts = isHlc(clock) ? parseHlc(clock) : null;
+    if (!parts) return invalid(name, r.id, `${name} is not a hybrid logical clock`);
+    if (parts.ms > nowMs + MAX_CLOCK_AHEAD_MS)
+      return invalid(name, r.id, `${name} is more than 24 h ahead of the server's clock`);
+    if (!Object.hasOwn(r.data, field)) return invalid(name, r.id, `${name} has no value in data`);
+  }
+  return null;
+}
+
+/** The record as merged: only its clocked fields (see 1. above). */
+function clockedPart(r: IncomingRecord): ReplicatedRecord {
+  const data: RecordData = {};
+  for (const field of Object.keys(r.clocks)) data[field] = r.data[field];
+  return { id: r.id, data, clocks: { ...r.clocks } };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Why `r` is refused (403), or null. */
+function refusal(
+  orgId: string,
+  r: IncomingRecord & { kind: RecordKind },
+  role: Role | undefined,
+  base: ReplicatedRecord | undefined,
+  merged: ReplicatedRecord,
+  changedFields: string[],
+): string | null {
+  if (Object.hasOwn(r.data, 'orgId') && r.data.orgId !== orgId)
+    return "the record belongs to another organization than this device's";
+  if (!role) return `unknown staff member ${r.actorId}`;
+  const valuesChanged = !base || changedFields.some((f) => !same(base.data[f], merged.data[f]));
+  if (valuesChanged && !mayChangeRecord(role, r.kind, !base))
+    return `${ROLE_NAMES[role]} may not ${base ? 'change' : 'create'} ${NOUNS[r.kind]}`;
+  return null;
+}
+
+/**
+ * Decides a batch whose every record passed `shapeProblem`. Writes only when the whole batch is
+ * valid and allowed; `changed`/`unchanged` list each id once, in batch order.
+ */
+export function planRecordPush(
+  orgId: string,
+  records: readonly IncomingRecord[],
+  ctx: BatchContext,
+): { result: RecordPushOutcome; writes: RecordWrite[] } {
+  const current = new Map<string, ReplicatedRecord>(ctx.stored);
+  const roles = new Map(ctx.roles);
+  const dirty = new Map<string, { kind: RecordKind; id: string; actorId: string }>();
+  const rejected: (RecordRejection & { at: number })[] = [];
+  const indexed = records.map((r, at) => ({ r: r as IncomingRecord & { kind: RecordKind }, at }));
+  const order = [
+    ...indexed.filter((x) => x.r.kind === 'staff'),
+    ...indexed.filter((x) => x.r.kind !== 'staff'),
+  ];
+  for (const { r, at } of order) {
+    const key = recordKey(r.kind, r.id);
+    const base = current.get(key);
+    const { merged, changedFields } = mergeRecords(
+      base ?? { id: r.id, data: {}, clocks: {} },
+      clockedPart(r),
+    );
+    const problem = checkRecordData(r.kind, merged.data) ?? columnProblem(r.kind, merged.data);
+    if (problem) return { result: invalid(problem.field, r.id, problem.message), writes: [] };
+    const reason = refusal(orgId, r, roles.get(r.actorId), base, merged, changedFields);
+    if (reason) {
+      rejected.push({ kind: r.kind, id: r.id, reason, at });
+      continue;
+    }
+    if (changedFields.length > 0) {
+      current.set(key, merged);
+      dirty.set(key, { kind: r.kind, id: r.id, actorId: r.actorId });
+    }
+    if (r.kind === 'staff') roles.set(r.id, merged.data.role as Role);
+  }
+  if (rejected.length > 0) {
+    const inBatchOrder = rejected
+      .sort((a, b) => a.at - b.at)
+      .map(({ kind, id, reason }) => ({ kind, id, reason }));
+    return { result: { kind: 'forbidden', rejected: inBatchOrder }, writes: [] };
+  }
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  const listed = new Set<string>();
+  for (const r of records) {
+    const key = recordKey(r.kind, r.id);
+    if (listed.has(key)) continue;
+    listed.add(key);
+    (dirty.has(key) ? changed : unchanged).push(r.id);
+  }
+  const writes = [...dirty].map(([key, w]) => {
+    const merged = current.get(key);
+    if (!merged) throw new Error(`no merged copy of ${key}`);
+    return { kind: w.kind, id: w.id, data: merged.data, clocks: merged.clocks, actorId: w.actorId };
+  });
+  return { result: { kind: 'ok', changed, unchanged }, writes };
+}

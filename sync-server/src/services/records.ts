@@ -1,0 +1,69 @@
+/**
+ * Master-data push and pull (SPEC [MD5]-[MD7]). Push: shape checks first (no database work for a
+ * malformed batch), then one transaction that merges, validates, authorizes, writes and projects
+ * (record-plan.ts, record-store.ts); streams hear of it through the hub. Pull: the organization's
+ * records of one kind after a checkpoint, with the events' checkpoint rules ([S5], [S6], [S13]).
+ */
+import type { FieldClocks, RecordData, RecordKind } from '../../../src/domain/replica';
+import type { ProjectionSkip } from '../store/record-projection';
+import type { RecordStore } from '../store/record-store';
+import type { AuthedDevice } from './auth';
+import type { EventHub } from './hub';
+import { resumeFrom } from './pull';
+import type { Checkpoint, PullRequest } from './pull';
+import { planRecordPush, shapeProblem } from './record-plan';
+import type { IncomingRecord, RecordPushOutcome } from './record-plan';
+
+export interface RecordPushResult {
+  outcome: RecordPushOutcome;
+  /** Records kept whose typed projection was skipped (record-projection.ts); the route logs them. */
+  skipped: ProjectionSkip[];
+}
+
+export interface PulledRecord {
+  kind: RecordKind;
+  id: string;
+  data: RecordData;
+  clocks: FieldClocks;
+  seq: number;
+}
+
+export interface RecordPullResult {
+  documents: PulledRecord[];
+  checkpoint: Checkpoint;
+  serverTime: string;
+}
+
+export class RecordService {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly hub: EventHub,
+    /** This database's epoch, read once at startup. */
+    private readonly epoch: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async push(device: AuthedDevice, input: readonly IncomingRecord[]): Promise<RecordPushResult> {
+    const nowMs = this.now().getTime();
+    for (const r of input) {
+      const problem = shapeProblem(r, nowMs);
+      if (problem) return { outcome: problem, skipped: [] };
+    }
+    const { result, written, skipped } = await this.records.applyBatch(
+      device.orgId,
+      { ids: input.map((r) => r.id), actorIds: input.map((r) => r.actorId) },
+      (ctx) => planRecordPush(device.orgId, input, ctx),
+    );
+    const last = Math.max(0, ...written.map((w) => w.seq));
+    if (last > 0) this.hub.committed(device.orgId, last, 'records');
+    return { outcome: result, skipped };
+  }
+
+  async pull(device: AuthedDevice, req: PullRequest & { kind: RecordKind }): Promise<RecordPullResult> {
+    const serverTime = this.now().toISOString();
+    const from = await resumeFrom(this.epoch, req, () => this.records.maxSeq());
+    const rows = await this.records.since(device.orgId, req.kind, from, req.limit);
+    const documents = rows.map(({ kind, id, data, clocks, seq }) => ({ kind, id, data, clocks, seq }));
+    return { documents, checkpoint: { epoch: this.epoch, seq: documents.at(-1)?.seq ?? from }, serverTime };
+  }
+}
