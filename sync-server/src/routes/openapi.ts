@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { integrationPaths, integrationSchemas } from './integration-openapi';
 import { MIN_PROTOCOL, PROTOCOL_VERSION } from './meta';
+import { recordPaths, recordSchemas } from './records-openapi';
 import {
   enrollBodySchema,
   enrollCodeBodySchema,
@@ -85,6 +86,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: { error: { const: 'upgrade_required' }, minProtocol: { type: 'integer' } },
         },
         ...integrationSchemas,
+        ...recordSchemas,
       },
     },
     paths: {
@@ -187,12 +189,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/api/v1/events/stream': {
         get: {
           summary: 'Server-Sent Events: RESYNC, then {epoch, seq} on every advance [S7]',
-          description: 'EventSource clients may pass ?access_token= and ?protocol= instead of headers.',
+          description:
+            'EventSource clients may pass ?access_token= and ?protocol= instead of headers. ' +
+            'Master-data advances arrive as {records: {epoch, seq}} [MD7].',
           security: deviceAuth,
           responses: { '200': { description: 'text/event-stream' }, ...DEVICE_ERRORS },
         },
       },
       ...integrationPaths({ deviceAuth, protocolHeader, deviceErrors: DEVICE_ERRORS }),
+      ...recordPaths({ deviceAuth, protocolHeader, deviceErrors: DEVICE_ERRORS }),
     },
   };
 }
