@@ -1,0 +1,15 @@
+import { afterAll, beforeAll } from 'vitest';
+import { postgresBackend } from './backends';
+import { defineRecordsProjectionContract } from './records-projection-contract';
+import { defineRecordsPullContract } from './records-pull-contract';
+import { defineRecordsPushContract } from './records-push-contract';
+import { defineRecordsRulesContract } from './records-rules-contract';
+
+const backend = postgresBackend();
+beforeAll(() => backend.assertReady());
+afterAll(() => backend.cleanup());
+
+defineRecordsPushContract(backend);
+defineRecordsRulesContract(backend);
+defineRecordsPullContract(backend);
+defineRecordsProjectionContract(backend);
