@@ -54,3 +54,13 @@ describe('lotIdFor [MD4]', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('record field rules, edge cases', () => {
+  it('refuses inherited names as fields and integers beyond the server columns', () => {
+    const product = withoutId(demo.products[0]!);
+    expect(checkRecordData('products', { ...product, toString: 'x' })?.field).toBe('toString');
+    expect(checkRecordData('products', { ...product, containersPerPack: 2_147_483_648 })?.field).toBe(
+      'containersPerPack',
+    );
+  });
+});

@@ -21,9 +21,11 @@ const text =
   (v) =>
     typeof v === 'string' && v.length >= min && v.length <= max;
 const int =
-  (min: number): FieldRule =>
+  (min: number, max = Number.MAX_SAFE_INTEGER): FieldRule =>
   (v) =>
-    Number.isSafeInteger(v) && (v as number) >= min;
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+/** The server stores these in 32-bit integer columns. */
+const INT32_MAX = 2_147_483_647;
 const nullable =
   (rule: FieldRule): FieldRule =>
   (v) =>
@@ -57,11 +59,11 @@ export const RECORD_FIELDS: Record<RecordKind, Record<string, FieldRule>> = {
     category: oneOf('neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'),
     baseUnit: oneOf('U', 'mL', 'each'),
     containerSizeMilli: int(1),
-    containersPerPack: int(1),
+    containersPerPack: int(1, INT32_MAX),
     gtins: list(gtin, 20),
     patientPricePerUnitCents: nullable(int(0)),
     minStockMilli: int(0),
-    beyondUseHours: nullable(int(1)),
+    beyondUseHours: nullable(int(1, INT32_MAX)),
     supplier: text(200),
   },
   lots: {
@@ -95,10 +97,11 @@ export interface RecordProblem {
  */
 export function checkRecordData(kind: RecordKind, data: Record<string, unknown>): RecordProblem | null {
   const rules = RECORD_FIELDS[kind];
+  // Own properties only: "toString" or "constructor" must not pass as known fields.
   for (const field of Object.keys(data))
-    if (!(field in rules)) return { field, message: `unknown field "${field}" for ${kind}` };
+    if (!Object.hasOwn(rules, field)) return { field, message: `unknown field "${field}" for ${kind}` };
   for (const [field, rule] of Object.entries(rules)) {
-    if (!(field in data)) return { field, message: `${kind}.${field} is required` };
+    if (!Object.hasOwn(data, field)) return { field, message: `${kind}.${field} is required` };
     if (!rule(data[field])) return { field, message: `${kind}.${field} has an invalid value` };
   }
   return null;

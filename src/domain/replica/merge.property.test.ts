@@ -32,7 +32,18 @@ function replicaOf(edits: { clock: string; changes: Record<string, unknown> }[])
   return record;
 }
 
-const recordArb = fc.array(editArb, { maxLength: 6 }).map(replicaOf);
+/** A replica's copy: folded edits, plus (sometimes) fields from before clocks existed. */
+const recordArb = fc
+  .tuple(
+    fc.array(editArb, { maxLength: 6 }),
+    fc.dictionary(fc.constantFrom(...FIELDS, 'legacy'), valueArb, { maxKeys: 2 }),
+  )
+  .map(([edits, unclocked]) => {
+    const record = replicaOf(edits);
+    for (const [field, value] of Object.entries(unclocked))
+      if (!(field in record.clocks)) record.data[field] = value;
+    return record;
+  });
 
 describe('per-field last-writer-wins merge [MD3]', () => {
   it('is commutative', () => {

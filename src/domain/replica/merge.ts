@@ -29,14 +29,20 @@ function sameValue(a: unknown, b: unknown): boolean {
   return stableKey(a) === stableKey(b);
 }
 
-/** The winner of one field: later clock; equal clocks → the larger serialized value. */
+/**
+ * The winner of one field: the later clock; a clocked value beats an unclocked one; two unclocked
+ * values (data from before clocks) or equal clocks → the side that has the field, and if both
+ * have it, the larger serialized value — so the choice never depends on argument order.
+ */
 function pickField(field: string, a: ReplicatedRecord, b: ReplicatedRecord): 'a' | 'b' {
-  const ca = a.clocks[field];
-  const cb = b.clocks[field];
-  if (cb === undefined) return 'a';
-  if (ca === undefined) return field in a.data ? (field in b.data ? 'b' : 'a') : 'b';
-  const order = compareHlc(ca, cb);
-  if (order !== 0) return order > 0 ? 'a' : 'b';
+  const ca = Object.hasOwn(a.clocks, field) ? a.clocks[field] : undefined;
+  const cb = Object.hasOwn(b.clocks, field) ? b.clocks[field] : undefined;
+  if (ca !== undefined && cb === undefined) return 'a';
+  if (ca === undefined && cb !== undefined) return 'b';
+  if (ca !== undefined && cb !== undefined && ca !== cb) return compareHlc(ca, cb) > 0 ? 'a' : 'b';
+  const inA = Object.hasOwn(a.data, field);
+  const inB = Object.hasOwn(b.data, field);
+  if (inA !== inB) return inA ? 'a' : 'b';
   return stableKey(a.data[field]) >= stableKey(b.data[field]) ? 'a' : 'b';
 }
 
@@ -55,8 +61,8 @@ export function mergeRecords(current: ReplicatedRecord, incoming: ReplicatedReco
   const changedFields: string[] = [];
   for (const field of [...fields].sort()) {
     const side = pickField(field, current, incoming) === 'a' ? current : incoming;
-    if (field in side.data) data[field] = side.data[field];
-    const clock = side.clocks[field];
+    if (Object.hasOwn(side.data, field)) data[field] = side.data[field];
+    const clock = Object.hasOwn(side.clocks, field) ? side.clocks[field] : undefined;
     if (clock !== undefined) clocks[field] = clock;
     const valueChanged = !sameValue(current.data[field], data[field]);
     if (valueChanged || current.clocks[field] !== clocks[field]) changedFields.push(field);
@@ -78,7 +84,7 @@ export function stampEdit(
   const clocks: FieldClocks = { ...(current?.clocks ?? {}) };
   for (const [field, value] of Object.entries(changes)) {
     if (field === 'id' || value === undefined) continue;
-    if (current && field in current.data && sameValue(current.data[field], value)) continue;
+    if (current && Object.hasOwn(current.data, field) && sameValue(current.data[field], value)) continue;
     data[field] = value;
     clocks[field] = clock;
   }
