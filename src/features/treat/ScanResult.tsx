@@ -1,18 +1,10 @@
 import { lazy, Suspense, useLayoutEffect } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { now } from '../../app/runtime';
 import type { SessionStaff } from '../../app/session';
-import { useObservable } from '../../app/useObservable';
-import { watchOnHand } from '../../db/repositories/lots';
-import type { Lot, Product, Visit } from '../../domain/model';
-import { can } from '../../domain/roles';
+import type { Visit } from '../../domain/model';
 import type { ScanOutcome } from '../../scan/flow';
-import { expiryMismatchMessage } from '../../scan/match';
-import { rematch } from '../../scan/rematch';
 
-// The forms load only when a scan needs one (they are never part of the app shell).
-const NewLotCard = lazy(() => import('./NewLotCard'));
-const NewProductCard = lazy(() => import('./NewProductCard'));
+// Matching follow-ups (new lot/product forms, warnings) load with the first scan, not the app shell.
+const ScanFollowUp = lazy(() => import('./ScanFollowUp'));
 
 const FLAG_LABEL: Record<string, string> = {
   expired: 'Expired',
@@ -21,65 +13,11 @@ const FLAG_LABEL: Record<string, string> = {
   quarantine: 'Quarantined',
 };
 
-/** "No stock here" for a known lot that this location never received (SPEC [SC10]). */
-function StockHere({ lot, locationId }: { lot: Lot; locationId: string }) {
-  const { db } = useLocal();
-  const onHand = useObservable<number | null>(() => watchOnHand(db, lot.id, locationId), null, [
-    db,
-    lot.id,
-    locationId,
-  ]);
-  if (onHand === null || onHand > 0) return null;
-  return (
-    <p role="alert" className="error" data-testid="scan-no-stock">
-      No stock of lot {lot.lotNumber} is recorded at this location, so it cannot be drawn here. Receive the
-      carton first, or pick a lot that is in stock.
-    </p>
-  );
-}
-
-/** What to do about a product the catalog lacks: add it (catalog managers) or ask for it (SPEC [SC8]). */
-function UnknownProduct({
-  scan,
-  staff,
-  orgId,
-  onCreated,
-}: {
-  scan: ScanOutcome;
-  staff: SessionStaff;
-  orgId: string;
-  onCreated: (product: Product) => void;
-}) {
-  const id = scan.identification;
-  const said = `GTIN ${id?.gtin ?? '—'}${id?.hibcc ? ` · HIBC ${id.hibcc.labeler} ${id.hibcc.product}` : ''} · lot ${id?.lot ?? '—'} · expiry ${id?.expiry ?? '—'}`;
-  if (!id?.gtin) {
-    return (
-      <p className="card card--warn" data-testid="scan-unknown-product">
-        This code ({said}) names a product the catalog cannot match: the catalog knows products by GTIN. Pick
-        the product below.
-      </p>
-    );
-  }
-  if (!can(staff.role, 'manage_catalog')) {
-    return (
-      <p role="alert" className="card card--warn" data-testid="scan-ask-manager">
-        <strong>Not in the catalog.</strong> Ask a manager to add this product ({said}). Until then it cannot
-        be recorded.
-      </p>
-    );
-  }
-  return (
-    <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-      <NewProductCard gtin={id.gtin} orgId={orgId} staff={staff} onCreated={onCreated} />
-    </Suspense>
-  );
-}
-
 /**
  * What the last scan identified (SPEC [SC5]): GTIN, lot and expiry as plain text, the product it
- * matched, and warnings — expired and recalled lots in red, a lot on file with another expiry
- * ([SC9]). A new lot or product is confirmed right here ([SC7], [SC8]); `onResolved` receives
- * the scan matched again once it exists, so the visit continues as for a known lot.
+ * matched, expired and recalled lots in red; then ScanFollowUp: a lot on file with another expiry
+ * ([SC9]), a new lot or product to confirm right here ([SC7], [SC8]) — `onResolved` receives the
+ * scan matched again once it exists, so the visit continues as for a known lot.
  */
 export function ScanResult({
   scan,
@@ -99,14 +37,6 @@ export function ScanResult({
     performance.mark('chairside:scan-result');
   }, [scan]);
   const bad = (match?.flags.length ?? 0) > 0;
-  const resolve = (products: Product[], lots: Lot[]) => {
-    const nowMs = now();
-    onResolved(
-      rematch(scan, { products, lots, nowMs, utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset() }),
-    );
-  };
-  const mismatch =
-    match?.lotState === 'expiry-mismatch' && match.lot ? expiryMismatchMessage(match.lot, id?.expiry) : null;
   return (
     <section className={bad ? 'card card--warn' : 'card'} aria-live="polite">
       <h3>Scanned</h3>
@@ -132,38 +62,9 @@ export function ScanResult({
       {scan.combine === 'ignored-partial' ? (
         <p className="muted">Already identified; the partial code was ignored.</p>
       ) : null}
-      {mismatch ? (
-        <p role="alert" className="error" data-testid="scan-expiry-mismatch">
-          <strong>{mismatch}</strong> The lot on file is not changed. Check the carton; if the record is
-          wrong, ask a manager to correct it. The lot is not picked automatically.
-        </p>
-      ) : null}
-      {match?.unknownProduct && scan.parsed.ok ? (
-        <UnknownProduct scan={scan} staff={staff} orgId={visit.orgId} onCreated={(p) => resolve([p], [])} />
-      ) : null}
-      {match?.product && match.lotState === 'new' && id ? (
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-          <NewLotCard
-            key={`${match.product.id}|${id.lot ?? ''}`}
-            product={match.product}
-            identification={id}
-            staff={staff}
-            onCreated={(lot) => match.product && resolve([match.product], [lot])}
-          />
-        </Suspense>
-      ) : null}
-      {match?.lot && match.lotState === 'known' ? (
-        <StockHere lot={match.lot} locationId={visit.locationId} />
-      ) : null}
-      <ul className="list">
-        {(match?.messages ?? [])
-          .filter((m) => m !== mismatch)
-          .map((m) => (
-            <li key={m} className={bad ? 'error' : 'muted'}>
-              {m}
-            </li>
-          ))}
-      </ul>
+      <Suspense fallback={null}>
+        <ScanFollowUp scan={scan} staff={staff} visit={visit} onResolved={onResolved} />
+      </Suspense>
     </section>
   );
 }
