@@ -13,7 +13,13 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs';
 import { RECORD_KINDS, type RecordKind } from '../domain/replica';
 import type { ChairsideDatabase } from '../db/collections';
-import { editedOn, mergePulledRecords, toReplicated, type RecordDocs } from '../db/repositories/records';
+import {
+  discardLocalEdits,
+  editedOn,
+  mergePulledRecords,
+  toReplicated,
+  type RecordDocs,
+} from '../db/repositories/records';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { pullRecords, pushRecords, SyncError, type ApiClient, type Checkpoint } from './api';
 import { reported, stripDeleted, type SyncObserver } from './events-sync';
@@ -65,21 +71,27 @@ function refusals(error: SyncError): Refusal[] {
   return [];
 }
 
-/** Pushes edited records; refused ones are flagged with the server's reason and the rest re-sent. */
+/**
+ * Pushes edited records; refused ones are flagged with the server's reason, this tablet's edits of
+ * them are given up (the server's copy comes back with a full re-pull of the kind) and the rest
+ * is re-sent. Returns how many were refused.
+ */
 export async function pushRecordBatch<K extends RecordKind>(
   db: ChairsideDatabase,
   client: ApiClient,
   kind: K,
   docs: RecordDocs[K][],
-): Promise<void> {
+  ownDeviceId: string,
+): Promise<number> {
   let pending = docs;
+  let refusedCount = 0;
   while (pending.length > 0) {
     try {
       await pushRecords(
         client,
         pending.map((doc) => ({ kind, ...toReplicated(doc), actorId: doc.editor })),
       );
-      return;
+      return refusedCount;
     } catch (error) {
       if (!(error instanceof SyncError) || (error.kind !== 'forbidden' && error.kind !== 'bad_request'))
         throw error;
@@ -90,9 +102,13 @@ export async function pushRecordBatch<K extends RecordKind>(
         refused.map((r) => ({ id: `${kind}:${r.id}`, reason: `${kind} record ${r.id}: ${r.reason}` })),
       );
       const refusedIds = new Set(refused.map((r) => r.id));
+      await discardLocalEdits(db, kind, [...refusedIds], ownDeviceId);
+      await putSetting(db, checkpointKey(kind), null);
+      refusedCount += refusedIds.size;
       pending = pending.filter((doc) => !refusedIds.has(doc.id));
     }
   }
+  return refusedCount;
 }
 
 export interface RecordSync {
@@ -136,7 +152,9 @@ function replicateKind<K extends RecordKind>(
       modifier: (doc) => (editedOn(doc, ownDeviceId) ? doc : null),
       handler: async (rows) => {
         const docs = rows.map((r) => stripDeleted(r.newDocumentState));
-        await reported(observer, () => pushRecordBatch(db, client, kind, docs));
+        const refused = await reported(observer, () => pushRecordBatch(db, client, kind, docs, ownDeviceId));
+        // Refused edits were given up: pull the server's copies again now.
+        if (refused > 0) queueMicrotask(() => stream$.next('RESYNC'));
         return [];
       },
     },

@@ -30,7 +30,10 @@ export interface ServerProcess {
   output(): string;
 }
 
-export function serverProcess(databaseUrl: string, port: number): ServerProcess {
+/** Where the server keeps its data: a PostgreSQL URL, or a directory for embedded PGlite. */
+export type ServerStore = { databaseUrl: string } | { dataDir: string };
+
+export function serverProcess(store: ServerStore, port: number): ServerProcess {
   let child: ChildProcess | null = null;
   let log = '';
   const url = `http://127.0.0.1:${port}`;
@@ -64,7 +67,9 @@ export function serverProcess(databaseUrl: string, port: number): ServerProcess 
           ...process.env,
           PORT: String(port),
           HOST: '127.0.0.1',
-          DATABASE_URL: databaseUrl,
+          ...('databaseUrl' in store
+            ? { DATABASE_URL: store.databaseUrl }
+            : { DATA_DIR: store.dataDir, DATABASE_URL: '' }),
           CHAIRSIDE_ADMIN_TOKEN: SIM_ADMIN_TOKEN,
           STATIC_DIR: '/nonexistent-chairside-dist',
           LOG_LEVEL: 'warn',

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { balanceKey } from '../../src/domain/ledger/reducer';
 import { diffAgainstReducer } from '../../src/db/repositories/balances';
 import { allEvents } from '../../src/db/repositories/events';
+import { toReplicated } from '../../src/db/repositories/records';
 import { openTablet, type Tablet } from './tablet';
 
 const { name, today } = workerData as { name: string; today?: string };
@@ -15,6 +16,10 @@ let tablet: Tablet | null = null;
 async function required(): Promise<Tablet> {
   tablet ??= await openTablet(name, today);
   return tablet;
+}
+
+function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
@@ -30,6 +35,15 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
       id: m.eventId,
       reason: m.reason,
     })),
+  editLot: async (lotId: string, changes: Record<string, unknown>, actorId?: string) =>
+    (await required()).editLot(lotId, changes, actorId),
+  createLot: async (fields: never, actorId?: string) => (await required()).createLot(fields, actorId),
+  /** Lot records as replicated: id, data and per-field clocks ([MD3]), keys sorted for comparison. */
+  lots: async () =>
+    (await (await required()).db.lots.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => {
+      const { id, data, clocks } = toReplicated(d.toMutableJSON());
+      return { id, data: sortedKeys(data), clocks: sortedKeys(clocks) };
+    }),
   count: async () => (await required()).db.events.count().exec(),
   eventIds: async () => (await allEvents((await required()).db)).map((e) => e.id),
   diff: async () => diffAgainstReducer((await required()).db),

@@ -9,10 +9,12 @@ import { openDatabase } from '../../src/db/database';
 import { loadDemoClinic } from '../../src/db/demo';
 import { recordEvents } from '../../src/db/repositories/balances';
 import { lookupFefo } from '../../src/db/repositories/fefo';
+import { saveRecords } from '../../src/db/repositories/records';
 import { saveVisit } from '../../src/db/repositories/visits';
 import { testStorage } from '../../src/db/testing';
 import { buildDemoClinic } from '../../src/domain/demo/clinic';
-import type { LedgerEvent, Product, Visit } from '../../src/domain/model';
+import { lotIdFor } from '../../src/domain/replica';
+import type { LedgerEvent, Lot, Product, Visit } from '../../src/domain/model';
 import { buildDrawEvents } from '../../src/domain/treatment/draw';
 import type { SyncError } from '../../src/sync/api';
 import { connect, type RunningSync } from '../../src/sync/connection';
@@ -28,6 +30,13 @@ export interface Tablet {
   disconnect(): Promise<void>;
   /** Records a draw for a new visit with the FEFO suggestion (or `lotId`), as the Treat screen does. */
   draw(units: number, actorId?: string): Promise<LedgerEvent[]>;
+  /** A manager edits a lot on this tablet (status, cost…), as the catalog screens do ([MD9]). */
+  editLot(lotId: string, changes: Partial<Lot>, actorId?: string): Promise<void>;
+  /** A new lot read off a carton ([MD4]: its id comes from product + lot number); returns the id. */
+  createLot(
+    lot: Pick<Lot, 'productId' | 'lotNumber' | 'expiry' | 'unitCostMicros'>,
+    actorId?: string,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -96,6 +105,18 @@ export async function openTablet(name: string, today = TODAY): Promise<Tablet> {
       });
       await recordEvents(db, events);
       return events;
+    },
+    async editLot(lotId, changes, actorId = STAFF.manager) {
+      const doc = await db.lots.findOne(lotId).exec();
+      if (!doc) throw new Error(`no lot ${lotId} on ${name}`);
+      const { clocks: _clocks, editor: _editor, ...lot } = doc.toMutableJSON();
+      await saveRecords(db, 'lots', [{ ...lot, ...changes }], { deviceId, actorId, nowMs: Date.now() });
+    },
+    async createLot(fields, actorId = STAFF.injector) {
+      const id = lotIdFor(ORG, fields.productId, fields.lotNumber);
+      const lot = { id, orgId: ORG, status: 'available' as const, ...fields };
+      await saveRecords(db, 'lots', [lot], { deviceId, actorId, nowMs: Date.now() });
+      return id;
     },
     async close() {
       await tablet.disconnect();

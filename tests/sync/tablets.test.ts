@@ -85,4 +85,75 @@ describe('tablets syncing through the server', () => {
     const local = await a.call<string[]>('eventIds');
     expect(local).toEqual(expect.arrayContaining(refused));
   });
+
+  const lotsOf = (t: RemoteTablet) =>
+    t.call<{ id: string; data: Record<string, unknown>; clocks: Record<string, string> }[]>('lots');
+  const lotOn = async (t: RemoteTablet, id: string) => (await lotsOf(t)).find((l) => l.id === id);
+
+  it('[MD3] offline edits of different fields of one lot on two tablets both reach everyone', async () => {
+    const [a, b] = [await tablet('hold'), await tablet('cost')];
+    const target = LOTS[1] ?? '';
+    await a.call('editLot', target, { status: 'hold' });
+    await b.call('editLot', target, { unitCostMicros: 7_250_000 });
+    await a.call('connect', baseUrl, (await server.enroll()).token);
+    await b.call('connect', baseUrl, (await server.enroll()).token);
+    const merged = async (t: RemoteTablet) => {
+      const lot = await lotOn(t, target);
+      return lot?.data.status === 'hold' && lot.data.unitCostMicros === 7_250_000;
+    };
+    await eventually('A has both edits', () => merged(a));
+    await eventually('B has both edits', () => merged(b));
+    expect(await lotOn(a, target)).toEqual(await lotOn(b, target));
+    const [row] = await server.store.driver.query<{ status: string; unit_cost_micros: number }>(
+      'SELECT status, unit_cost_micros FROM lots WHERE id = $1',
+      [target],
+    );
+    expect(row).toEqual({ status: 'hold', unit_cost_micros: 7_250_000 });
+  }, 120_000);
+
+  it('[MD4] the same new lot created offline on two tablets from one barcode is one lot everywhere', async () => {
+    const [a, b] = [await tablet('new-a'), await tablet('new-b')];
+    const product = (await lotsOf(a)).find((l) => l.id === lot)?.data.productId as string;
+    const fields = {
+      productId: product,
+      lotNumber: 'Z9Q77',
+      expiry: '2028-02-29',
+      unitCostMicros: 6_000_000,
+    };
+    const idA = await a.call<string>('createLot', fields);
+    // Read off the same carton: the same fields; the id comes from product + lot number.
+    const idB = await b.call<string>('createLot', fields);
+    expect(idB).toBe(idA);
+    await a.call('connect', baseUrl, (await server.enroll()).token);
+    await b.call('connect', baseUrl, (await server.enroll()).token);
+    await eventually('the server holds the lot', async () => {
+      const rows = await server.store.driver.query('SELECT id FROM lots WHERE lot_number = $1', ['Z9Q77']);
+      return rows.length === 1;
+    });
+    await eventually('both tablets agree on it', async () => {
+      const [onA, onB] = [await lotOn(a, idA), await lotOn(b, idA)];
+      return JSON.stringify(onA) === JSON.stringify(onB);
+    });
+    expect(
+      (await lotsOf(a)).filter((l) => l.data.productId === product && l.data.expiry === '2028-02-29'),
+    ).toHaveLength(1);
+  }, 120_000);
+
+  it('[MD5] an injector changing an existing lot is refused, flagged, and the tablet returns to the server copy', async () => {
+    const a = await tablet('injector-edit');
+    const target = LOTS[2] ?? '';
+    await a.call('editLot', target, { status: 'recalled' }, STAFF.injector);
+    await a.call('connect', baseUrl, (await server.enroll()).token);
+    await eventually('the refusal is flagged', async () =>
+      (await a.call<{ id: string; reason: string }[]>('marks', 'rejected')).some(
+        (m) => m.id === `lots:${target}`,
+      ),
+    );
+    expect((await lotOn(a, target))?.data.status).toBe('recalled');
+    const [row] = await server.store.driver.query<{ status: string }>(
+      'SELECT status FROM lots WHERE id = $1',
+      [target],
+    );
+    expect(row?.status).not.toBe('recalled');
+  }, 120_000);
 });

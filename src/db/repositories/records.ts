@@ -200,3 +200,24 @@ async function fillBalanceProducts(db: ChairsideDatabase, lots: LotDoc[]): Promi
 export function editedOn(doc: ReplicaMeta, deviceId: string): boolean {
   return Object.values(doc.clocks).some((clock) => parseHlc(clock)?.node === deviceId);
 }
+
+/**
+ * Gives up this tablet's edits of refused records ([MD5]): their fields lose this device's clocks,
+ * so the server's copy (pulled again from the start) wins every field, and nothing of them is
+ * pushed again. The refusal itself stays visible as a sync mark with the reason.
+ */
+export async function discardLocalEdits(
+  db: ChairsideDatabase,
+  kind: RecordKind,
+  ids: string[],
+  deviceId: string,
+): Promise<void> {
+  const stored = await storedRecords(db, kind, ids);
+  const writes = [...stored.values()].map((doc) => ({
+    ...doc,
+    clocks: Object.fromEntries(
+      Object.entries(doc.clocks).filter(([, clock]) => parseHlc(clock)?.node !== deviceId),
+    ),
+  }));
+  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+}
