@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { map } from 'rxjs';
+import { combineLatest, map, switchMap } from 'rxjs';
 import { useLocal } from '../../app/DatabaseContext';
 import { now } from '../../app/runtime';
 import { useObservable } from '../../app/useObservable';
@@ -32,7 +32,11 @@ export function useVisitSummary(visit: Visit | null | undefined): VisitSummary |
   return summary;
 }
 
-/** FEFO ranking for the product at the visit's location; `version` forces a re-read after a draw. */
+/**
+ * FEFO ranking for the product at the visit's location, looked up again whenever that product's
+ * stock here or its lots change — a draw on this tablet, stock or a recall arriving by sync —
+ * and when `version` is bumped (after a scan created a lot).
+ */
 export function useFefo(
   product: Product | null,
   locationId: string | undefined,
@@ -42,17 +46,24 @@ export function useFefo(
   const [ranking, setRanking] = useState<FefoRanking | null>(null);
   useEffect(() => {
     if (!product || !locationId) return undefined;
-    let live = true;
-    const nowMs = now();
-    void lookupFefo(db, {
-      product,
-      locationId,
-      nowMs,
-      utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
-    }).then((r) => live && setRanking(r));
-    return () => {
-      live = false;
-    };
+    const changes = combineLatest([
+      db.balances.find({ selector: { productId: product.id, locationId } }).$,
+      db.lots.find({ selector: { productId: product.id } }).$,
+    ]);
+    const sub = changes
+      .pipe(
+        switchMap(() => {
+          const nowMs = now();
+          return lookupFefo(db, {
+            product,
+            locationId,
+            nowMs,
+            utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
+          });
+        }),
+      )
+      .subscribe(setRanking);
+    return () => sub.unsubscribe();
   }, [db, product, locationId, version]);
   return ranking;
 }
