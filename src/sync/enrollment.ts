@@ -3,7 +3,7 @@ import type { ChairsideDatabase } from '../db/collections';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { enroll, type ApiClient } from './api';
 
-const KEY = 'syncEnrollment';
+export const ENROLLMENT_KEY = 'syncEnrollment';
 
 export interface Enrollment {
   baseUrl: string;
@@ -15,8 +15,12 @@ export interface Enrollment {
 }
 
 export async function readEnrollment(db: ChairsideDatabase): Promise<Enrollment | null> {
-  const raw = await getSetting(db, KEY);
-  return typeof raw === 'string' ? (JSON.parse(raw) as Enrollment) : null;
+  return enrollmentFrom(await getSetting(db, ENROLLMENT_KEY));
+}
+
+/** The enrollment a setting value holds (a JSON string), or null when not enrolled. */
+export function enrollmentFrom(value: unknown): Enrollment | null {
+  return typeof value === 'string' ? (JSON.parse(value) as Enrollment) : null;
 }
 
 export async function enrollDevice(
@@ -34,11 +38,11 @@ export async function enrollDevice(
     locationIds: response.locationIds,
     deviceName,
   };
-  await putSetting(db, KEY, JSON.stringify(enrollment));
+  await putSetting(db, ENROLLMENT_KEY, JSON.stringify(enrollment));
   return enrollment;
 }
 
 /** Forgets the token; unsynced events stay on the tablet for the next enrollment. */
 export async function forgetEnrollment(db: ChairsideDatabase): Promise<void> {
-  await putSetting(db, KEY, null);
+  await putSetting(db, ENROLLMENT_KEY, null);
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/domain/model';
 import type { StoreBackend } from './backends';
 import { openSse } from './sse-client';
-import { deviceHeaders, ORG, OTHER, serverEvent, startHarness } from './sync-harness';
+import { deviceHeaders, MAIN, ORG, OTHER, serverEvent, startHarness } from './sync-harness';
 import type { Device, Harness } from './sync-harness';
 
 interface PullBody {
@@ -102,7 +102,7 @@ export function defineSyncPullContract(backend: StoreBackend): void {
       const otherDocs = (await pullAll(h, other, 1000)).pages.flatMap((p) => p.documents);
       expect(otherDocs.map((d) => d.id)).toEqual([theirs.id]);
       // Pushing the other org's id again from the demo org reveals nothing: a conflict, not its content.
-      const copy = { ...theirs, orgId: ORG, actorId: serverEvent().actorId };
+      const copy = { ...theirs, orgId: ORG, locationId: MAIN, actorId: serverEvent().actorId };
       expect((await h.push(demo, [copy])).json()).toEqual({
         accepted: [],
         duplicates: [],

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reduceLedger } from '../../src/domain/ledger/reducer';
 import type { LedgerEvent } from '../../src/domain/model';
 import type { StoreBackend } from './backends';
+import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { LOTS, ORG, OTHER, serverEvent, STAFF, startHarness } from './sync-harness';
 import type { Harness } from './sync-harness';
 
@@ -151,6 +152,43 @@ export function defineSyncPushContract(backend: StoreBackend): void {
       const borrowed = serverEvent({ actorId: OTHER.manager });
       expect((await h.push(demo, [borrowed])).statusCode).toBe(403);
       expect(await eventCount(h)).toBe(10);
+    });
+
+    it('[S20] a tablet records only at the locations it is enrolled for (403, nothing written)', async () => {
+      const h = await harness();
+      const mainOnly = await h.enroll();
+      const atSatellite = serverEvent({ locationId: DEMO_IDS.satelliteLocation });
+      const res = await h.push(mainOnly, [serverEvent(), atSatellite]);
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toEqual({
+        error: 'forbidden',
+        rejected: [
+          { id: atSatellite.id, reason: 'this tablet is not enrolled for the location of the event' },
+        ],
+      });
+      expect(await eventCount(h)).toBe(10);
+      const satellite = await h.enroll(DEMO_IDS.satelliteLocation);
+      expect((await h.push(satellite, [atSatellite])).statusCode).toBe(200);
+    });
+
+    it('[L5] a correction that does not mirror its stored original is 400 naming the field; nothing written', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const receipt = serverEvent();
+      expect((await h.push(device, [receipt])).statusCode).toBe(200);
+      const why = { payload: { reason: 'entered twice' } };
+      const wrong = serverEvent({ ...why, quantityMilli: -30_000, correctsId: receipt.id });
+      const res = await h.push(device, [wrong]);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ field: 'quantityMilli', eventId: wrong.id });
+      expect(await eventCount(h)).toBe(11);
+      const undo = { ...wrong, quantityMilli: -100_000 };
+      expect((await h.push(device, [undo])).json()).toMatchObject({ accepted: [undo.id] });
+      // With its original in the same batch too.
+      const second = serverEvent({ quantityMilli: 5_000 });
+      const badUndo = serverEvent({ ...why, quantityMilli: -5_000, lotId: LOTS[1], correctsId: second.id });
+      expect((await h.push(device, [second, badUndo])).json()).toMatchObject({ field: 'lotId' });
+      expect(await eventCount(h)).toBe(12);
     });
 
     it('[S8] server balances equal reduceLedger over the server events after random pushes', async () => {

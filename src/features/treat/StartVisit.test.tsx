@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../app/DatabaseContext';
 import { loadDemoClinic } from '../../db/demo';
+import { putSetting } from '../../db/repositories/settings';
 import { openTestDatabase } from '../../db/testing';
+import { ENROLLMENT_KEY } from '../../sync/enrollment';
 import { buildDemoClinic } from '../../domain/demo/clinic';
 import { StartVisit } from './StartVisit';
 
@@ -39,6 +41,37 @@ describe('Start visit', () => {
     expect(saved.providerId).toBe(person('Jordan').id);
     // The edit is Priya's, who is signed in ([MD5]): she is the one the server checks.
     expect(saved.editor).toBe(priya.id);
+    await db.close();
+  });
+});
+
+describe('Start visit locations', () => {
+  it('[S20] offers only the locations this tablet is enrolled for', async () => {
+    const { db } = await openTestDatabase();
+    await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
+    const priya = person('Priya');
+    render(
+      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+        <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
+      </DatabaseProvider>,
+    );
+    const location = screen.getByTestId('visit-location') as HTMLSelectElement;
+    await waitFor(() => expect(location.options.length).toBe(demo.locations.length));
+    const main = demo.locations[0]!;
+    await putSetting(
+      db,
+      ENROLLMENT_KEY,
+      JSON.stringify({
+        baseUrl: 'http://x',
+        token: 't',
+        serverDeviceId: 's',
+        orgId: main.orgId,
+        locationIds: [main.id],
+        deviceName: 'Room 1',
+      }),
+    );
+    await waitFor(() => expect(location.options.length).toBe(1));
+    expect(location.value).toBe(main.id);
     await db.close();
   });
 });

@@ -9,7 +9,7 @@
  *   [receive r1 by M with another quantity]       → conflicts [{ id: r1, … }], stored r1 unchanged
  */
 import { sameEvent } from '../../../src/domain/ledger/reducer';
-import { validateEvent } from '../../../src/domain/ledger/rules';
+import { validateCorrection, validateEvent } from '../../../src/domain/ledger/rules';
 import type { LedgerEvent, Role } from '../../../src/domain/model';
 import { mayRecord } from '../../../src/domain/roles';
 import type { DeviceStore } from '../store/device-store';
@@ -83,6 +83,8 @@ export class PushService {
     const invalid = firstInvalid(input);
     if (invalid) return invalid;
     const events = input as readonly LedgerEvent[];
+    const badCorrection = await this.invalidCorrection(device, events);
+    if (badCorrection) return badCorrection;
     const rejected = await this.forbidden(device, events);
     if (rejected.length > 0) return { kind: 'forbidden', rejected };
 
@@ -107,7 +109,41 @@ export class PushService {
     };
   }
 
-  /** Events of another organization, unknown actors and roles that may not record the type ([R1]). */
+  /**
+   * A correction must mirror the event it corrects ([L5]) when that event is known — in this batch
+   * or stored. One whose original has not arrived yet is accepted: the ledger records what
+   * happened, and the tablet built it from the original it held.
+   */
+  private async invalidCorrection(
+    device: AuthedDevice,
+    events: readonly LedgerEvent[],
+  ): Promise<PushOutcome | null> {
+    const corrections = events.filter((e) => e.correctsId !== null);
+    if (corrections.length === 0) return null;
+    const originals = new Map(events.map((e) => [e.id, e] as const));
+    const missing = corrections.map((c) => c.correctsId as string).filter((id) => !originals.has(id));
+    for (const stored of await this.events.byIds(device.orgId, missing)) originals.set(stored.id, stored);
+    for (const correction of corrections) {
+      const original = originals.get(correction.correctsId as string);
+      if (!original) continue;
+      const result = validateCorrection(correction, original);
+      if (!result.ok) {
+        const [error] = result.errors;
+        return {
+          kind: 'invalid',
+          field: error?.field ?? 'correctsId',
+          eventId: correction.id,
+          message: error?.message ?? 'the correction does not mirror the event it corrects',
+        };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Events of another organization or of a location this device is not enrolled for, unknown actors
+   * and roles that may not record the type ([R1], [S20]).
+   */
   private async forbidden(device: AuthedDevice, events: readonly LedgerEvent[]): Promise<Rejection[]> {
     const roles = await this.devices.staffRoles(device.orgId, [...new Set(events.map((e) => e.actorId))]);
     const rejected: Rejection[] = [];
@@ -115,6 +151,8 @@ export class PushService {
       const role = roles.get(e.actorId);
       if (e.orgId !== device.orgId) {
         rejected.push({ id: e.id, reason: "the event belongs to another organization than this device's" });
+      } else if (!device.locationIds.includes(e.locationId)) {
+        rejected.push({ id: e.id, reason: 'this tablet is not enrolled for the location of the event' });
       } else if (!role) {
         rejected.push({ id: e.id, reason: `unknown staff member ${e.actorId}` });
       } else if (!mayRecord(role, e.type)) {

@@ -157,6 +157,16 @@ export class EventStore {
     return rows.map(toEvent);
   }
 
+  /** The organization's stored events among `ids` (others' ids behave as unknown, [S2]). */
+  async byIds(orgId: string, ids: readonly string[]): Promise<StoredEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.driver.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+      [orgId, ids],
+    );
+    return rows.map(toEvent);
+  }
+
   /** Highest sequence number stored (any organization); 0 when empty. */
   async maxSeq(): Promise<number> {
     const [row] = await this.driver.query<{ max: number }>(
