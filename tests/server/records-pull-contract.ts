@@ -27,6 +27,8 @@ const COUNTS = {
   products: clinic.products.length,
   lots: clinic.lots.length,
   visits: 0,
+  purchase_orders: 0,
+  counts: 0,
 };
 
 export function defineRecordsPullContract(backend: StoreBackend): void {

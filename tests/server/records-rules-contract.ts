@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import type { StoreBackend } from './backends';
 import {
+  BOTOX,
   clock,
   created,
   edited,
@@ -51,6 +52,57 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
         changed: [ok.id, lot.id, injector.id],
         unchanged: [],
       });
+    });
+
+    it('[MD1][MD5] purchase orders by those who receive, count sessions by those who count', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const po = created(
+        'purchase_orders',
+        newId(),
+        {
+          orgId: ORG,
+          locationId: DEMO_IDS.mainLocation,
+          supplier: 'Allergan Aesthetics',
+          reference: 'PO-2025-0042',
+          status: 'open',
+          orderedOn: '2025-06-14',
+          lines: [{ productId: BOTOX, quantityMilli: 400_000, unitCostMicros: 6_500_000 }],
+          note: '',
+        },
+        clock(1),
+        STAFF.injector,
+      );
+      const count = created(
+        'counts',
+        newId(),
+        {
+          orgId: ORG,
+          locationId: DEMO_IDS.mainLocation,
+          startedBy: STAFF.injector,
+          startedAt: '2025-06-15T09:01:00.000Z',
+          status: 'open',
+          closedAt: null,
+          note: 'Fridge A',
+        },
+        clock(1),
+        STAFF.injector,
+      );
+      const refused = await pushRecords(h, device, [po, count]);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ rejected: [{ kind: 'purchase_orders', id: po.id }] });
+      const ok = await pushRecords(h, device, [{ ...po, actorId: STAFF.frontDesk }, count]);
+      expect(ok.json()).toEqual({ changed: [po.id, count.id], unchanged: [] });
+      expect((await pulledOne(h, device, 'purchase_orders', po.id)).data.reference).toBe('PO-2025-0042');
+      expect((await pulledOne(h, device, 'counts', count.id)).data.status).toBe('open');
+      const badLine = { ...po, id: newId(), actorId: STAFF.frontDesk };
+      badLine.data = {
+        ...po.data,
+        lines: [{ productId: BOTOX, quantityMilli: 0, unitCostMicros: 1 }],
+      };
+      const bad = await pushRecords(h, device, [badLine]);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ field: 'lines', recordId: badLine.id });
     });
 
     it('[MD5][MD8] an admin creates a staff member and records by that member in one batch; the new role counts for events', async () => {

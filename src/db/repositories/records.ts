@@ -15,7 +15,16 @@ import {
   type RecordKind,
   type ReplicatedRecord,
 } from '../../domain/replica';
-import type { ChairsideDatabase, LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc } from '../collections';
+import type {
+  ChairsideDatabase,
+  CountSessionDoc,
+  LocationDoc,
+  LotDoc,
+  ProductDoc,
+  PurchaseOrderDoc,
+  StaffDoc,
+  VisitDoc,
+} from '../collections';
 import type { ReplicaMeta } from '../schemas/replicated';
 import { getSetting, putSetting } from './settings';
 
@@ -25,6 +34,8 @@ export interface RecordDocs {
   products: ProductDoc;
   lots: LotDoc;
   visits: VisitDoc;
+  purchase_orders: PurchaseOrderDoc;
+  counts: CountSessionDoc;
 }
 /** A record as the app edits it: the fields, without replication metadata. */
 export type Plain<K extends RecordKind> = Omit<RecordDocs[K], keyof ReplicaMeta>;

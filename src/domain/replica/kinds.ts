@@ -5,8 +5,17 @@
  */
 import { isUuid } from '../ids';
 import type { Role } from '../model';
+import { can } from '../roles';
 
-export const RECORD_KINDS = ['locations', 'staff', 'products', 'lots', 'visits'] as const;
+export const RECORD_KINDS = [
+  'locations',
+  'staff',
+  'products',
+  'lots',
+  'visits',
+  'purchase_orders',
+  'counts',
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export function isRecordKind(value: unknown): value is RecordKind {
@@ -41,6 +50,16 @@ const list =
 const isoDate: FieldRule = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isoTime: FieldRule = (v) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 const gtin: FieldRule = (v) => typeof v === 'string' && /^\d{14}$/.test(v);
+const poLine: FieldRule = (v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const line = v as Record<string, unknown>;
+  return (
+    Object.keys(line).length === 3 &&
+    uuid(line.productId) &&
+    int(1)(line.quantityMilli) &&
+    int(0)(line.unitCostMicros)
+  );
+};
 
 /** Every field of each kind (besides `id`) and what a valid value is. */
 export const RECORD_FIELDS: Record<RecordKind, Record<string, FieldRule>> = {
@@ -84,6 +103,25 @@ export const RECORD_FIELDS: Record<RecordKind, Record<string, FieldRule>> = {
     startedAt: isoTime,
     deviceId: text(64, 1),
   },
+  purchase_orders: {
+    orgId: uuid,
+    locationId: uuid,
+    supplier: text(200, 1),
+    reference: text(60, 1),
+    status: oneOf('open', 'received', 'cancelled'),
+    orderedOn: isoDate,
+    lines: list(poLine, 200),
+    note: text(1000),
+  },
+  counts: {
+    orgId: uuid,
+    locationId: uuid,
+    startedBy: uuid,
+    startedAt: isoTime,
+    status: oneOf('open', 'closed'),
+    closedAt: nullable(isoTime),
+    note: text(1000),
+  },
 };
 
 export interface RecordProblem {
@@ -111,7 +149,8 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * Who may change which kind. Staff and locations: admins. Products: managers and admins.
  * Lots: anyone who receives or treats may create one (a new lot read off a carton), but only
  * managers and admins change an existing lot's status, cost or expiry. Visits: everyone who
- * works with patients, front desk included.
+ * works with patients, front desk included. Purchase orders: whoever may receive stock. Count
+ * sessions: whoever may count.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
   switch (kind) {
@@ -124,5 +163,9 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
       return isNew || role === 'manager' || role === 'admin';
     case 'visits':
       return true;
+    case 'purchase_orders':
+      return can(role, 'receive');
+    case 'counts':
+      return can(role, 'count');
   }
 }

@@ -66,6 +66,8 @@ const NOUNS: Record<RecordKind, string> = {
   products: 'a product',
   lots: 'a lot',
   visits: 'a visit',
+  purchase_orders: 'a purchase order',
+  counts: 'a count',
 };
 
 const invalid = (field: string, recordId: string, message: string): Invalid => ({
