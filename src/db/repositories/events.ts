@@ -20,8 +20,24 @@ export function fromEventDoc(doc: EventDoc): LedgerEvent {
   return event;
 }
 
-/** Inserts events that are not yet stored; an id that exists is left exactly as it was. */
-export async function appendEvents(db: ChairsideDatabase, events: LedgerEvent[]): Promise<AppendResult> {
+/** How the ledger's own writes are labelled in RxDB's change events. */
+export const APPEND_CONTEXT = 'chairside-append-events';
+
+/**
+ * Inserts events that are not yet stored; an id that exists is left exactly as it was.
+ *
+ * The insert is one storage-level write, as RxCollection.bulkInsert does it minus the RxDocument it
+ * would build per stored event (nobody reads them; a 1000-event pull page paid for 1000). The events
+ * collection has no insert hooks (its append-only guard is on save and remove), and schema
+ * validation still runs where it is configured (it wraps the storage). `writeContext` labels the
+ * write in RxDB's change events: the sync pull passes the events replication's downstream flag, so
+ * RxDB's push side knows those events came from the server and does not walk them (SPEC [S19]).
+ */
+export async function appendEvents(
+  db: ChairsideDatabase,
+  events: LedgerEvent[],
+  writeContext = APPEND_CONTEXT,
+): Promise<AppendResult> {
   if (events.length === 0) return { inserted: [], alreadyPresent: [] };
   // The same id twice in one batch (a retried sync page) counts once: the first copy is stored.
   const unique = new Map<string, LedgerEvent>();
@@ -30,14 +46,22 @@ export async function appendEvents(db: ChairsideDatabase, events: LedgerEvent[])
     if (unique.has(e.id)) alreadyPresent.push(e.id);
     else unique.set(e.id, e);
   }
-  const result = await db.events.bulkInsert([...unique.values()].map(toEventDoc));
+  const candidates = [...unique.values()];
+  const result = await db.events.storageInstance.bulkWrite(
+    // `_meta` and `_rev` are placeholders: RxDB's storage wrapper sets both on every insert.
+    candidates.map((e) => ({
+      document: { ...toEventDoc(e), _deleted: false, _attachments: {}, _meta: { lwt: 0 }, _rev: '' },
+    })),
+    writeContext,
+  );
+  const present = new Set<string>();
   for (const error of result.error) {
     if (error.status !== 409)
       throw new Error(`could not record event ${error.documentId}: status ${error.status}`);
+    present.add(error.documentId);
     alreadyPresent.push(error.documentId);
   }
-  const stored = new Set(result.success.map((d) => d.id));
-  return { inserted: [...unique.values()].filter((e) => stored.has(e.id)), alreadyPresent };
+  return { inserted: candidates.filter((e) => !present.has(e.id)), alreadyPresent };
 }
 
 export async function eventsOfVisit(db: ChairsideDatabase, visitId: string): Promise<LedgerEvent[]> {
