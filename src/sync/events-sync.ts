@@ -5,66 +5,22 @@
  * - push sends this tablet's own events (RxDB tracks which it has sent); the server's answer is
  *   kept as sync marks — acknowledged, or refused with its reason (flagged, never dropped);
  * - pull pages through the server's sequence from our own stored checkpoint and stores what it gets
- *   through `recordEvents` (dedup by id + materialized balances), so nothing is written twice.
- *   It hands RxDB no documents: the ledger write path stays ours.
+ *   through the ledger's append-and-fold path (dedup by id + materialized balances), so nothing is
+ *   written twice (events-pull.ts). It hands RxDB no documents: the ledger write path stays ours,
+ *   and what it writes is labelled so RxDB's push side never walks it (SPEC [S19]).
  * - the live stream (SSE) only says "something changed"; every message triggers a pull.
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject } from 'rxjs';
+import { combineLatest, filter, firstValueFrom, Subject } from 'rxjs';
 import type { LedgerEvent } from '../domain/model';
 import type { ChairsideDatabase } from '../db/collections';
-import { recordEvents } from '../db/repositories/balances';
-import { fromEventDoc } from '../db/repositories/events';
-import { getSetting, putSetting } from '../db/repositories/settings';
+import { APPEND_CONTEXT, fromEventDoc } from '../db/repositories/events';
 import type { EventDoc } from '../db/schemas/ledger';
-import { pullEvents, pushEvents, SyncError, type ApiClient, type Checkpoint } from './api';
+import { pushEvents, SyncError, type ApiClient } from './api';
+import { PULL_PAGE, pullUntilCaughtUp, type SyncObserver } from './events-pull';
 import { markRejected, settleAcknowledged } from './marks';
 
-export const PULL_CHECKPOINT_KEY = 'eventsPullCheckpoint';
-const PULL_PAGE = 500;
-const MAX_PAGES_PER_CYCLE = 50;
-
-export interface SyncObserver {
-  onPulled: (info: { serverTime: string; receivedAtMs: number; count: number }) => void;
-  onError: (error: SyncError) => void;
-}
-
-export async function readCheckpoint(db: ChairsideDatabase): Promise<Checkpoint | null> {
-  const raw = await getSetting(db, PULL_CHECKPOINT_KEY);
-  if (typeof raw !== 'string') return null;
-  return JSON.parse(raw) as Checkpoint;
-}
-
-/**
- * One pull cycle: pages until the server has nothing newer, or MAX_PAGES_PER_CYCLE pages (so other
- * replication work gets a turn); `more` says the cycle stopped on a full page and must continue.
- */
-export async function pullOnce(
-  db: ChairsideDatabase,
-  client: ApiClient,
-  ownDeviceId: string,
-  observer: SyncObserver,
-  now: () => number,
-): Promise<{ count: number; more: boolean }> {
-  let checkpoint = await readCheckpoint(db);
-  let total = 0;
-  for (let page = 0; page < MAX_PAGES_PER_CYCLE; page++) {
-    const response = await pullEvents(client, checkpoint, PULL_PAGE);
-    const events: LedgerEvent[] = response.documents.map(({ seq: _seq, ...event }) => event);
-    await recordEvents(db, events);
-    // Our own events coming back are acknowledged too (a push whose answer was lost).
-    await settleAcknowledged(
-      db,
-      events.filter((e) => e.deviceId === ownDeviceId).map((e) => e.id),
-    );
-    checkpoint = response.checkpoint;
-    await putSetting(db, PULL_CHECKPOINT_KEY, JSON.stringify(checkpoint));
-    total += events.length;
-    observer.onPulled({ serverTime: response.serverTime, receivedAtMs: now(), count: events.length });
-    if (response.documents.length < PULL_PAGE) return { count: total, more: false };
-  }
-  return { count: total, more: true };
-}
+export type { SyncObserver } from './events-pull';
 
 function refusedIds(error: SyncError): { id: string; reason: string }[] {
   const body = error.body as {
@@ -112,6 +68,21 @@ export interface EventSync {
   stop: () => Promise<void>;
 }
 
+/**
+ * Resolves once RxDB's push side is idle — at start, once it has walked the ledger for unsent own
+ * events — or the replication is cancelled. RxDB already holds back every stream-triggered pull
+ * until then; the first pull after start is the one it does not hold back.
+ */
+function pushIdle(state: RxReplicationState<EventDoc, unknown>): Promise<unknown> {
+  const internal = state.internalReplicationState;
+  if (!internal) return Promise.resolve();
+  return firstValueFrom(
+    combineLatest([internal.events.active.up, internal.events.canceled]).pipe(
+      filter(([active, canceled]) => !active || canceled),
+    ),
+  );
+}
+
 export function startEventSync(
   db: ChairsideDatabase,
   client: ApiClient,
@@ -120,6 +91,19 @@ export function startEventSync(
   now: () => number,
 ): EventSync {
   const stream$ = new Subject<'RESYNC'>();
+  let pulling = false;
+  let pullAgain = false;
+  let stopped = false;
+  let forwarding = false;
+  /**
+   * Pulled events are appended under the flag RxDB gives its own downstream writes, so its push side
+   * skips them: otherwise it reads each one back, runs it through the modifier (which drops it) and
+   * stores a copy of it as "the server's state" in the replication's meta collection — about as much
+   * work again as storing the event (decisions/2026-11-30_bootstrap-pull.md). The handler runs only
+   * inside the started replication, so the flag exists by then.
+   */
+  const pulledContext = async () =>
+    (await state.internalReplicationState?.downstreamBulkWriteFlag) ?? APPEND_CONTEXT;
   const state = replicateRxCollection<EventDoc, unknown>({
     replicationIdentifier: `chairside-events-${client.baseUrl}`,
     collection: db.events,
@@ -130,10 +114,29 @@ export function startEventSync(
     pull: {
       batchSize: PULL_PAGE,
       stream$: stream$.asObservable(),
+      /**
+       * Pulls until the server has nothing newer, then once more for every resync asked meanwhile.
+       * While it runs, resyncs stay here instead of reaching RxDB: a RESYNC also restarts RxDB's push
+       * side from its own checkpoint, which would then walk every event the pull is writing. For the
+       * same reason the first pull waits for the push side's first pass (see pushIdle).
+       */
       handler: async () => {
-        const { more } = await reported(observer, () => pullOnce(db, client, ownDeviceId, observer, now));
-        // A bootstrap larger than one cycle continues at once instead of waiting for the stream.
-        if (more) queueMicrotask(() => stream$.next('RESYNC'));
+        pulling = true;
+        try {
+          await pushIdle(state);
+          const writeContext = await pulledContext();
+          do {
+            pullAgain = false;
+            await reported(observer, () =>
+              pullUntilCaughtUp(db, client, ownDeviceId, observer, now, {
+                writeContext,
+                stopped: () => stopped,
+              }),
+            );
+          } while (pullAgain && !stopped);
+        } finally {
+          pulling = false;
+        }
         return { documents: [], checkpoint: null };
       },
     },
@@ -152,8 +155,23 @@ export function startEventSync(
   state.error$.subscribe(() => undefined);
   return {
     state,
-    resync: () => stream$.next('RESYNC'),
+    /**
+     * A resync during a pull is one more pass of that pull. Otherwise RESYNC goes to RxDB once its
+     * push side is idle: RxDB also restarts the push side from its stored checkpoint on a RESYNC, and
+     * only an idle push side has stored the checkpoint past every pulled page it was told about.
+     */
+    resync: () => {
+      if (pulling) pullAgain = true;
+      if (pulling || forwarding) return;
+      forwarding = true;
+      void pushIdle(state).then(() => {
+        forwarding = false;
+        if (pulling) pullAgain = true;
+        else if (!stopped) stream$.next('RESYNC');
+      });
+    },
     stop: async () => {
+      stopped = true;
       stream$.complete();
       await state.cancel();
     },
