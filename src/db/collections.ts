@@ -10,7 +10,8 @@ import {
   ADD_REPLICA_META,
   locationSchemaV1,
   lotSchemaV1,
-  productSchemaV1,
+  productSchemaV2,
+  PRODUCT_MIGRATIONS,
   staffSchemaV1,
   visitSchemaV1,
   purchaseOrderSchemaV0,
@@ -58,7 +59,7 @@ interface CollectionSpec {
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   locations: { schema: locationSchemaV1, migrationStrategies: ADD_REPLICA_META },
   staff: { schema: staffSchemaV1, migrationStrategies: ADD_REPLICA_META },
-  products: { schema: productSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  products: { schema: productSchemaV2, migrationStrategies: PRODUCT_MIGRATIONS },
   lots: { schema: lotSchemaV1, migrationStrategies: ADD_REPLICA_META },
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },

@@ -52,6 +52,11 @@ export interface Product {
   containersPerPack: number;
   /** Unit-level and carton-level GTIN-14s. */
   gtins: string[];
+  /**
+   * HIBCC identifiers of devices labelled the HIBC way: labeler code + product code (LIC + PCN,
+   * e.g. "A123BJC5D6E7"); the unit-of-measure digit is the packaging level, not part of the id.
+   */
+  hibccCodes: string[];
   /** Price to the patient per base unit, for margin; null if priced per treatment. */
   patientPricePerUnitCents: number | null;
   /** Reorder point in base-unit thousandths. */

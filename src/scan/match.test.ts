@@ -75,4 +75,17 @@ describe('matchScan', () => {
     const oldNew = matchScan(id({ gtin: '00099000000011', lot: 'OLD1', expiry: '2026-11-22' }), ctx);
     expect(oldNew.flags).toEqual(['expired']);
   });
+
+  it('[SC4][B8] an HIBC code finds the product whose HIBC codes hold labeler + product code', () => {
+    const lot = lotOf('SC24M07');
+    const hibcc = { labeler: 'A999', product: 'SCULPTRA', unitOfMeasure: '0' };
+    const m = matchScan(id({ scheme: 'hibcc', hibcc, lot: lot.lotNumber, expiry: lot.expiry }), ctx);
+    expect(m.product?.name).toBe('Sculptra vial');
+    expect(m).toMatchObject({ level: 'unit', lotState: 'known', unknownProduct: false });
+    expect(m.lot?.id).toBe(lot.id);
+    const box = matchScan(id({ scheme: 'hibcc', hibcc: { ...hibcc, unitOfMeasure: '1' } }), ctx);
+    expect(box.level).toBe('carton');
+    const stranger = matchScan(id({ scheme: 'hibcc', hibcc: { ...hibcc, labeler: 'J123' } }), ctx);
+    expect(stranger).toMatchObject({ product: null, unknownProduct: true });
+  });
 });

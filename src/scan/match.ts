@@ -89,12 +89,30 @@ function messagesFor(id: Identification, m: Omit<ScanMatch, 'messages'>): string
   return out;
 }
 
+/** HIBC identifies a product by labeler + product code; the unit-of-measure digit is its level. */
+export function hibccProductCode(id: Identification): string | null {
+  return id.hibcc ? `${id.hibcc.labeler}${id.hibcc.product}` : null;
+}
+
+function findProduct(id: Identification, products: readonly Product[]): Product | null {
+  if (id.gtin) return products.find((p) => p.gtins.includes(id.gtin ?? '')) ?? null;
+  const code = hibccProductCode(id);
+  return code ? (products.find((p) => (p.hibccCodes ?? []).includes(code)) ?? null) : null;
+}
+
+function levelOf(id: Identification, product: Product | null): 'unit' | 'carton' | null {
+  if (!product) return null;
+  if (id.gtin) return packagingLevel(id.gtin);
+  // HIBC unit of measure: 0 = the unit, 1-8 = higher packaging levels.
+  return id.hibcc && id.hibcc.unitOfMeasure !== '0' ? 'carton' : 'unit';
+}
+
 export function matchScan(id: Identification, ctx: MatchContext): ScanMatch {
-  const product = id.gtin ? (ctx.products.find((p) => p.gtins.includes(id.gtin ?? '')) ?? null) : null;
+  const product = findProduct(id, ctx.products);
   const found = product ? findLot(id, product, ctx.lots) : { lot: null, lotState: 'none' as const };
   const base = {
     product,
-    level: product && id.gtin ? packagingLevel(id.gtin) : null,
+    level: levelOf(id, product),
     unknownProduct: !product && (id.gtin !== undefined || id.hibcc !== undefined),
     ...found,
     flags: flagsFor(found.lot, id.expiry, ctx),

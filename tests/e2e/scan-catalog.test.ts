@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { hibcCheckCharacter } from '../../src/domain/barcode/hibcc';
 import { addDays } from '../../src/domain/dates';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { lotIdFor } from '../../src/domain/replica/lot-id';
@@ -202,5 +203,22 @@ describe('scanning what the catalog does not know', () => {
     );
     await byTestId(page, 'scan-flag-expired').waitFor({ timeout: TIMEOUT });
     expect(await byTestId(page, 'scan-unknown-product').textContent()).toContain('HIBC J123 AQ345');
+  });
+
+  it('[SC4][B8] an HIBC carton of a product that carries the HIBC code selects that product and lot', async () => {
+    const page = await atTheChair(injector);
+    const sculptra = demoProduct('Sculptra');
+    const lot = demo.lots.find((l) => l.productId === sculptra.id);
+    if (!lot) throw new Error('the demo has no Sculptra lot');
+    // Concatenated HIBC: +LIC PCN UoM / $$3 YYMMDD lot, then the mod-43 check character.
+    const data = `+A999SCULPTRA0/$$3${lot.expiry.slice(2).replaceAll('-', '')}${lot.lotNumber}`;
+    await enter(page, `${data}${hibcCheckCharacter(data)}`, `Lot ${lot.lotNumber} · Expiry ${lot.expiry}`);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid="product-${id}"]`)?.getAttribute('aria-pressed') === 'true',
+      sculptra.id,
+      { timeout: TIMEOUT },
+    );
+    expect(await byTestId(page, 'scan-unknown-product').count()).toBe(0);
   });
 });

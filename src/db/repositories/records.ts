@@ -12,6 +12,7 @@ import {
   receiveHlc,
   stampEdit,
   tickHlc,
+  withFieldDefaults,
   type RecordKind,
   type ReplicatedRecord,
 } from '../../domain/replica';
@@ -66,8 +67,14 @@ export function toReplicated(doc: { id: string } & ReplicaMeta): ReplicatedRecor
   return { id, data, clocks };
 }
 
-function fromReplicated<K extends RecordKind>(record: ReplicatedRecord, editor: string): RecordDocs[K] {
-  return { ...record.data, id: record.id, clocks: record.clocks, editor } as unknown as RecordDocs[K];
+/** The stored document; fields the record predates get their defaults ([MD10]). */
+function fromReplicated<K extends RecordKind>(
+  kind: K,
+  record: ReplicatedRecord,
+  editor: string,
+): RecordDocs[K] {
+  const data = withFieldDefaults(kind, record.data);
+  return { ...data, id: record.id, clocks: record.clocks, editor } as unknown as RecordDocs[K];
 }
 
 const lastClocks = new WeakMap<ChairsideDatabase, Promise<{ last: string | null }>>();
@@ -123,7 +130,7 @@ export async function saveRecords<K extends RecordKind>(
     const current = stored.get(id);
     const stamped = stampEdit(current ? toReplicated(current) : null, id, fields, clock);
     if (current && JSON.stringify(stamped.clocks) === JSON.stringify(current.clocks)) continue;
-    writes.push(fromReplicated<K>(stamped, ctx.actorId));
+    writes.push(fromReplicated(kind, stamped, ctx.actorId));
   }
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
   if (kind === 'lots') await fillBalanceProducts(db, writes as LotDoc[]);
@@ -180,11 +187,11 @@ async function mergeIntoStore<K extends RecordKind>(
   for (const record of incoming) {
     const current = latest.get(record.id) ?? stored.get(record.id);
     if (!current) {
-      latest.set(record.id, fromReplicated<K>(record, ''));
+      latest.set(record.id, fromReplicated(kind, record, ''));
       continue;
     }
     const { merged, changedFields } = mergeRecords(toReplicated(current), record);
-    if (changedFields.length > 0) latest.set(record.id, fromReplicated<K>(merged, current.editor));
+    if (changedFields.length > 0) latest.set(record.id, fromReplicated(kind, merged, current.editor));
   }
   const writes = [...latest.values()];
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);

@@ -37,7 +37,8 @@ export const staffSchemaV0: RxJsonSchema<Staff & { pinHash: string }> = {
   required: ['id', 'orgId', 'name', 'role', 'locationIds', 'pinHash'],
 };
 
-export const productSchemaV0: RxJsonSchema<Product> = {
+/** v0 predates `hibccCodes` (added in v2, see replicated.ts). */
+export const productSchemaV0: RxJsonSchema<Omit<Product, 'hibccCodes'>> = {
   title: 'product',
   version: 0,
   primaryKey: 'id',

@@ -39,13 +39,33 @@ function withMeta<T>(v0: RxJsonSchema<object>): RxJsonSchema<T> {
 
 export const locationSchemaV1 = withMeta<LocationDoc>(locationSchemaV0 as RxJsonSchema<object>);
 export const staffSchemaV1 = withMeta<StaffDoc>(staffSchemaV0 as RxJsonSchema<object>);
-export const productSchemaV1 = withMeta<ProductDoc>(productSchemaV0 as RxJsonSchema<object>);
+const productSchemaV1 = withMeta<ProductDoc>(productSchemaV0 as RxJsonSchema<object>);
+
+/** v2: HIBC product codes ([SC4]: HIBC-labelled cartons match their product). */
+export const productSchemaV2: RxJsonSchema<ProductDoc> = {
+  ...productSchemaV1,
+  version: 2,
+  properties: {
+    ...productSchemaV1.properties,
+    hibccCodes: { type: 'array', items: { type: 'string', maxLength: 22 } },
+  },
+  required: [...((productSchemaV1.required ?? []) as readonly string[]), 'hibccCodes'],
+} as RxJsonSchema<ProductDoc>;
 export const lotSchemaV1 = withMeta<LotDoc>(lotSchemaV0 as RxJsonSchema<object>);
 export const visitSchemaV1 = withMeta<VisitDoc>(visitSchemaV0 as RxJsonSchema<object>);
 
 /** v0 → v1: no clocks yet (the record predates replication), no local editor. */
 export const ADD_REPLICA_META: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => ({ ...doc, clocks: {}, editor: '' }),
+};
+
+/**
+ * Products v1 → v2 adds no HIBC codes, unclocked: the field's default ([MD10]), so any edit of it
+ * elsewhere wins and the record is not pushed for it.
+ */
+export const PRODUCT_MIGRATIONS: MigrationStrategies = {
+  ...ADD_REPLICA_META,
+  2: (doc: Record<string, unknown>) => ({ ...doc, hibccCodes: [] }),
 };
 
 const id = { type: 'string', maxLength: 64 } as const;

@@ -46,6 +46,7 @@ describe('new product from a scan', () => {
       containerSizeMilli: 100_000,
       containersPerPack: 1,
       gtins: ['00012345678905'],
+      hibccCodes: [],
       patientPricePerUnitCents: 1200,
       minStockMilli: 0,
       beyondUseHours: 72,

@@ -147,6 +147,7 @@ export function validateProductDraft(
       containerSizeMilli: size.ok ? size.value : 0,
       containersPerPack: perPack ?? 1,
       gtins: [gtin.gtin],
+      hibccCodes: [],
       patientPricePerUnitCents: price,
       minStockMilli: minStock.ok ? minStock.value : 0,
       beyondUseHours: beyondUse,

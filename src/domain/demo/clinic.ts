@@ -44,9 +44,9 @@ function staff(
   return { id: demoId(3, n), orgId: ORG, name, role, locationIds, demoPin };
 }
 
-type ProductSeed = Omit<Product, 'id' | 'orgId'>;
+type ProductSeed = Omit<Product, 'id' | 'orgId' | 'hibccCodes'> & { hibccCodes?: string[] };
 function product(n: number, seed: ProductSeed): Product {
-  return { id: demoId(4, n), orgId: ORG, ...seed };
+  return { id: demoId(4, n), orgId: ORG, hibccCodes: [], ...seed };
 }
 
 export const DEMO_IDS = { organization: ORG, mainLocation: MAIN, satelliteLocation: SATELLITE } as const;
@@ -126,6 +126,8 @@ export function buildDemoClinic(today: string): DemoClinic {
       containerSizeMilli: 1_000,
       containersPerPack: 1,
       gtins: ['00099000000066'],
+      // Fictional HIBC labeler A999 ('demo'), product code SCULPTRA: its cartons may carry HIBC too.
+      hibccCodes: ['A999SCULPTRA'],
       patientPricePerUnitCents: 95_000,
       minStockMilli: 2_000,
       beyondUseHours: 72,

@@ -13,6 +13,7 @@ export const BOTOX: Product = {
   containerSizeMilli: 100_000,
   containersPerPack: 1,
   gtins: [],
+  hibccCodes: [],
   patientPricePerUnitCents: 1400,
   minStockMilli: 0,
   beyondUseHours: 24,

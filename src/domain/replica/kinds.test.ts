@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../demo/clinic';
-import { checkRecordData, mayChangeRecord } from './kinds';
+import { checkRecordData, mayChangeRecord, withFieldDefaults } from './kinds';
 import { lotIdFor, normalizeLotNumber } from './lot-id';
 
 const demo = buildDemoClinic('2026-11-30');
@@ -62,5 +62,12 @@ describe('record field rules, edge cases', () => {
     expect(checkRecordData('products', { ...product, containersPerPack: 2_147_483_648 })?.field).toBe(
       'containersPerPack',
     );
+  });
+
+  it('[MD10] a product record from before HIBC codes is valid and reads as having none', () => {
+    const { hibccCodes: _h, ...legacy } = withoutId(demo.products[0]!);
+    expect(checkRecordData('products', legacy)).toBeNull();
+    expect(withFieldDefaults('products', legacy).hibccCodes).toEqual([]);
+    expect(checkRecordData('products', { ...legacy, hibccCodes: ['x'] })?.field).toBe('hibccCodes');
   });
 });

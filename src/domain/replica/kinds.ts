@@ -80,6 +80,7 @@ export const RECORD_FIELDS: Record<RecordKind, Record<string, FieldRule>> = {
     containerSizeMilli: int(1),
     containersPerPack: int(1, INT32_MAX),
     gtins: list(gtin, 20),
+    hibccCodes: list(text(22, 5), 20),
     patientPricePerUnitCents: nullable(int(0)),
     minStockMilli: int(0),
     beyondUseHours: nullable(int(1, INT32_MAX)),
@@ -124,6 +125,23 @@ export const RECORD_FIELDS: Record<RecordKind, Record<string, FieldRule>> = {
   },
 };
 
+/**
+ * Values for fields added after records were first written: a stored or pushed record that
+ * predates the field reads as having this value ([MD10]), so old copies stay valid.
+ */
+export const RECORD_FIELD_DEFAULTS: Partial<Record<RecordKind, Record<string, unknown>>> = {
+  products: { hibccCodes: [] },
+};
+
+/** The record's data with defaults for fields it predates. */
+export function withFieldDefaults(kind: RecordKind, data: Record<string, unknown>): Record<string, unknown> {
+  const defaults = RECORD_FIELD_DEFAULTS[kind];
+  if (!defaults) return data;
+  const out = { ...data };
+  for (const [field, value] of Object.entries(defaults)) if (!Object.hasOwn(out, field)) out[field] = value;
+  return out;
+}
+
 export interface RecordProblem {
   field: string;
   message: string;
@@ -138,7 +156,9 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
   // Own properties only: "toString" or "constructor" must not pass as known fields.
   for (const field of Object.keys(data))
     if (!Object.hasOwn(rules, field)) return { field, message: `unknown field "${field}" for ${kind}` };
+  const defaults = RECORD_FIELD_DEFAULTS[kind] ?? {};
   for (const [field, rule] of Object.entries(rules)) {
+    if (!Object.hasOwn(data, field) && Object.hasOwn(defaults, field)) continue;
     if (!Object.hasOwn(data, field)) return { field, message: `${kind}.${field} is required` };
     if (!rule(data[field])) return { field, message: `${kind}.${field} has an invalid value` };
   }
