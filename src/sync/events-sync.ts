@@ -61,6 +61,14 @@ export async function pushBatch(
   }
 }
 
+/** How every replication runs: live, retried after 5 s, only in the leader tab, from the start. */
+export const LIVE_REPLICATION = {
+  live: true,
+  retryTime: 5_000,
+  waitForLeadership: true,
+  autoStart: true,
+} as const;
+
 export interface EventSync {
   state: RxReplicationState<EventDoc, unknown>;
   /** Ask for a pull now (stream message, coming back online). */
@@ -107,10 +115,7 @@ export function startEventSync(
   const state = replicateRxCollection<EventDoc, unknown>({
     replicationIdentifier: `chairside-events-${client.baseUrl}`,
     collection: db.events,
-    live: true,
-    retryTime: 5_000,
-    waitForLeadership: true,
-    autoStart: true,
+    ...LIVE_REPLICATION,
     pull: {
       batchSize: PULL_PAGE,
       stream$: stream$.asObservable(),

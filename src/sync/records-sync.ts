@@ -22,7 +22,7 @@ import {
 } from '../db/repositories/records';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { pullRecords, pushRecords, SyncError, type ApiClient, type Checkpoint } from './api';
-import { reported, stripDeleted, type SyncObserver } from './events-sync';
+import { LIVE_REPLICATION, reported, stripDeleted, type SyncObserver } from './events-sync';
 import { markRejected } from './marks';
 
 const PULL_PAGE = 500;
@@ -130,10 +130,7 @@ function replicateKind<K extends RecordKind>(
     replicationIdentifier: `chairside-${kind}-${client.baseUrl}`,
     // Each kind's collection holds that kind's documents; the generic map cannot say so to TS.
     collection: db[kind] as never,
-    live: true,
-    retryTime: 5_000,
-    waitForLeadership: true,
-    autoStart: true,
+    ...LIVE_REPLICATION,
     pull: {
       batchSize: PULL_PAGE,
       stream$: stream$.asObservable(),

@@ -29,3 +29,37 @@ export function DraftField({
     </label>
   );
 }
+
+/** The end of a catalog form: why saving failed (if it did) and the confirm button `<form>-confirm`. */
+export function DraftActions({
+  form,
+  failure,
+  busy,
+  onConfirm,
+  children,
+}: {
+  form: string;
+  failure: string | null;
+  busy: boolean;
+  onConfirm: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {failure ? (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        data-testid={`${form}-confirm`}
+        disabled={busy}
+        onClick={onConfirm}
+      >
+        {children}
+      </button>
+    </>
+  );
+}

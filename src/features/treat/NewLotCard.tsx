@@ -12,7 +12,7 @@ import {
 } from '../../domain/catalog/lot-draft';
 import type { Lot, Product } from '../../domain/model';
 import type { Identification } from '../../scan/combine';
-import { DraftField } from './DraftField';
+import { DraftActions, DraftField } from './DraftField';
 
 const FORM = 'new-lot';
 
@@ -107,20 +107,9 @@ export function NewLotCard({
           onChange={(e) => set('unitCost')(e.target.value)}
         />
       </DraftField>
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="button"
-        data-testid={`${FORM}-confirm`}
-        disabled={busy}
-        onClick={() => void confirm()}
-      >
+      <DraftActions form={FORM} failure={failure} busy={busy} onConfirm={() => void confirm()}>
         Add lot {draft.lotNumber}
-      </button>
+      </DraftActions>
     </div>
   );
 }

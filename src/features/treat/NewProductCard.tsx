@@ -15,7 +15,7 @@ import {
 import type { Product } from '../../domain/model';
 import { BASE_UNITS } from '../../domain/quantity';
 import { packagingLevel } from '../../scan/match';
-import { DraftField } from './DraftField';
+import { DraftActions, DraftField } from './DraftField';
 
 const FORM = 'new-product';
 
@@ -110,20 +110,9 @@ export function NewProductCard({
           />
         </DraftField>
       ))}
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="button"
-        data-testid={`${FORM}-confirm`}
-        disabled={busy}
-        onClick={() => void save()}
-      >
+      <DraftActions form={FORM} failure={failure} busy={busy} onConfirm={() => void save()}>
         Add product
-      </button>
+      </DraftActions>
     </div>
   );
 }

@@ -11,19 +11,25 @@ import { StartVisit } from './StartVisit';
 
 afterEach(cleanup);
 
+/** The Start visit screen on a demo tablet, Priya (injector) signed in. */
+async function startVisitScreen() {
+  const { db } = await openTestDatabase();
+  await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
+  const priya = person('Priya');
+  render(
+    <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+      <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
+    </DatabaseProvider>,
+  );
+  return { db, priya };
+}
+
 const demo = buildDemoClinic('2026-11-30');
 const person = (prefix: string) => demo.staff.find((s) => s.name.startsWith(prefix))!;
 
 describe('Start visit', () => {
   it('names the signed-in injector as provider by default and offers only staff who may treat', async () => {
-    const { db } = await openTestDatabase();
-    await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
-    const priya = person('Priya');
-    render(
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
-        <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
-      </DatabaseProvider>,
-    );
+    const { db, priya } = await startVisitScreen();
     const provider = screen.getByTestId('visit-provider') as HTMLSelectElement;
     await waitFor(() => expect(provider.options.length).toBeGreaterThan(1));
     expect(provider.value).toBe(priya.id);
@@ -47,14 +53,7 @@ describe('Start visit', () => {
 
 describe('Start visit locations', () => {
   it('[S20] offers only the locations this tablet is enrolled for', async () => {
-    const { db } = await openTestDatabase();
-    await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
-    const priya = person('Priya');
-    render(
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
-        <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
-      </DatabaseProvider>,
-    );
+    const { db } = await startVisitScreen();
     const location = screen.getByTestId('visit-location') as HTMLSelectElement;
     await waitFor(() => expect(location.options.length).toBe(demo.locations.length));
     const main = demo.locations[0]!;
