@@ -1,20 +1,24 @@
-// sync.bootstrap_*: a fresh client pulls a ledger of N events from the server.
-//   - HTTP: the protocol alone — pages of 1000 (the maximum, [S6]) from checkpoint 0, JSON parsed.
-//   - Client: the app's real tablet (RxDB + fake-indexeddb in a worker thread) from connect() until
-//     its events collection holds everything; each page goes through recordEvents (dedup + balances).
-import { ORG } from '../../tests/server/sync-harness';
+// sync.bootstrap_100k_s: a fresh tablet pulls a ledger of N events from the server.
+//   - Client (the metric): the app's real tablet (RxDB + fake-indexeddb in a worker thread) from
+//     connect() until its balances equal the server's; each page goes through the ledger's
+//     append-and-fold path (dedup + balances). It must then hold exactly every event.
+//   - HTTP (the baseline): the protocol alone — pages of 1000 (the maximum, [S6]) from checkpoint 0,
+//     JSON parsed, nothing stored.
+import { LOTS, MAIN, ORG } from '../../tests/server/sync-harness';
 import { startTablet } from '../../tests/sync/remote-tablet';
 import { benchEvents, chunks } from './events';
 import { headers, withStore } from './server';
 
 const SEED_BATCH = 5_000;
 const HTTP_PAGE = 1_000;
-const POLL_MS = 250;
 /**
- * No new event for this long = the client stopped pulling. (src/sync pulls at most 50 pages of 500
- * per cycle and starts the next cycle only on a stream message, so a quiet server leaves a fresh
- * tablet at 25,000 events.)
+ * How often the bench looks at the tablet's balances (four lookups by key, well under a millisecond
+ * each): adds at most this to the measurement. It does not poll the event count: fake-indexeddb
+ * counts by walking the whole index on the tablet's thread (~0.5 s at 100,000 events), which took a
+ * third of the run when polled.
  */
+const POLL_MS = 100;
+/** No balance changed for this long = the client stopped pulling. */
 const STALL_MS = 15_000;
 
 /** Appends `n` events of the demo organization straight into the store (seeding, not measured). */
@@ -48,6 +52,21 @@ export async function httpBootstrap(baseUrl: string, token: string, expected: nu
   return (performance.now() - started) / 1000;
 }
 
+/** The server's on-hand of every bench lot at Main ([S16] stock). */
+async function serverOnHand(baseUrl: string, token: string): Promise<number[]> {
+  return Promise.all(
+    LOTS.map(async (lotId) => {
+      const query = new URLSearchParams({ locationId: MAIN, lotId });
+      const res = await fetch(`${baseUrl}/api/v1/stock?${query}`, { headers: headers(token) });
+      if (!res.ok) throw new Error(`stock: ${res.status} ${await res.text()}`);
+      const { stock } = (await res.json()) as { stock: { onHandMilli: number }[] };
+      const onHand = stock[0]?.onHandMilli;
+      if (onHand === undefined) throw new Error(`the server has no stock of lot ${lotId}`);
+      return onHand;
+    }),
+  );
+}
+
 export interface ClientBootstrap {
   seconds: number;
   /** Events on the tablet when it finished or gave up. */
@@ -55,32 +74,43 @@ export interface ClientBootstrap {
   finished: boolean;
 }
 
-/** Connects a fresh tablet and waits (at most `timeoutMs`, or until it stalls) for `expected` events. */
+/**
+ * Connects a fresh tablet and waits (at most `timeoutMs`, or until it stalls) until its balances
+ * equal the server's: every bench lot only receives or only draws (benchEvent), so a lot reaches the
+ * server's on-hand only with its last event folded — the tablet's last pulled page is stored and
+ * folded. Then, untimed: it must hold exactly `expected` events and have reported no sync error.
+ */
 export async function clientBootstrap(
   baseUrl: string,
   token: string,
   expected: number,
   timeoutMs: number,
 ): Promise<ClientBootstrap> {
+  const target = await serverOnHand(baseUrl, token);
   const tablet = await startTablet(`bench-bootstrap-${expected}`);
   try {
     await tablet.call('open');
     const started = performance.now();
     await tablet.call('connect', baseUrl, token);
-    let received = 0;
     let progressAt = started;
+    let seen = '';
+    let balanced = false;
     while (performance.now() - started < timeoutMs && performance.now() - progressAt < STALL_MS) {
-      const count = await tablet.call<number>('count');
-      if (count > received) progressAt = performance.now();
-      received = count;
-      if (received >= expected) break;
-      // Polling interval for an asynchronous outcome; adds at most POLL_MS to the measurement.
+      const local = await Promise.all(LOTS.map((lotId) => tablet.call<number>('onHand', lotId, MAIN)));
+      balanced = local.every((onHand, i) => onHand === target[i]);
+      if (balanced) break;
+      if (local.join() !== seen) progressAt = performance.now();
+      seen = local.join();
+      // Polling interval for an asynchronous outcome (see POLL_MS).
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const seconds = (performance.now() - started) / 1000;
+    const received = await tablet.call<number>('count');
     const errors = await tablet.call<string[]>('errors');
     if (errors.length > 0) throw new Error(`tablet sync errors: ${errors.slice(0, 3).join('; ')}`);
-    return { seconds, received, finished: received >= expected };
+    if (balanced && received !== expected)
+      throw new Error(`the tablet's balances match the server's but it holds ${received}/${expected} events`);
+    return { seconds, received, finished: balanced };
   } finally {
     await tablet.call('close').catch(() => undefined);
     await tablet.terminate();

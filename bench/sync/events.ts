@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { LedgerEvent } from '../../src/domain/model';
 import { LOTS, MAIN, ORG, STAFF } from '../../tests/server/sync-harness';
 
-/** Event `i` of a run: even → receive of 1 U, odd → draw of 0.25 U. */
+/**
+ * Event `i` of a run: even → receive of 1 U, odd → draw of 0.25 U, at lot `i % 4`; with four lots
+ * each lot only receives or only draws, so its on-hand moves one way (bootstrap.ts relies on it).
+ */
 export function benchEvent(i: number, deviceId: string): LedgerEvent {
   const receive = i % 2 === 0;
   return {
