@@ -176,8 +176,13 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
         const hashes = Object.fromEntries(clinic.staff.map((s) => [s.id, `h-${s.id}`]));
         // The same data the seed writes today (the seed's clocks differ: node and time).
         const seeded = demoRecords(clinic, hashes, 0);
+        // Fields added later ([MD10]) have no typed column, so the backfill cannot carry them.
+        const withoutLaterFields = (data: Record<string, unknown>) => {
+          const { hibccCodes: _later, ...rest } = data;
+          return rest;
+        };
         expect(rows.map(({ kind, id, data }) => ({ kind, id, data }))).toEqual(
-          seeded.map(({ kind, id, data }) => ({ kind, id, data })),
+          seeded.map(({ kind, id, data }) => ({ kind, id, data: withoutLaterFields(data) })),
         );
         for (const r of rows) {
           if (!isRecordKind(r.kind)) throw new Error(r.kind);
