@@ -86,6 +86,27 @@ describe('tablets syncing through the server', () => {
     expect(local).toEqual(expect.arrayContaining(refused));
   });
 
+  it('[AL1][S8] two tablets drawing the same vial offline keep both draws; all show the same negative balance', async () => {
+    const [a, b] = [await tablet('vial-a'), await tablet('vial-b')];
+    const drawn = [...(await a.call<string[]>('draw', 60)), ...(await b.call<string[]>('draw', 60))];
+    await a.call('connect', baseUrl, (await server.enroll()).token);
+    await b.call('connect', baseUrl, (await server.enroll()).token);
+    const serverOnHand = async () =>
+      (
+        await server.store.driver.query<{ on_hand_milli: number }>(
+          'SELECT on_hand_milli FROM lot_balances WHERE lot_id = $1 AND location_id = $2',
+          [lot, MAIN],
+        )
+      )[0]?.on_hand_milli;
+    await eventually('both tablets and the server agree', async () => {
+      const [onA, onB, onServer] = [await onHand(a), await onHand(b), await serverOnHand()];
+      return onA === onB && onB === onServer;
+    });
+    expect(await onHand(a)).toBeLessThan(0);
+    const onB = new Set(await b.call<string[]>('eventIds'));
+    expect(drawn.every((id) => onB.has(id))).toBe(true);
+  }, 120_000);
+
   const lotsOf = (t: RemoteTablet) =>
     t.call<{ id: string; data: Record<string, unknown>; clocks: Record<string, string> }[]>('lots');
   const lotOn = async (t: RemoteTablet, id: string) => (await lotsOf(t)).find((l) => l.id === id);

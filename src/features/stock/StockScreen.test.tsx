@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../app/DatabaseContext';
 import { deviceToday } from '../../app/runtime';
 import { loadDemoClinic } from '../../db/demo';
+import { recordEvents } from '../../db/repositories/balances';
 import { openTestDatabase } from '../../db/testing';
+import { buildDemoClinic, DEMO_IDS } from '../../domain/demo/clinic';
+import { makeEvent } from '../../domain/ledger/fixtures';
 import { StockScreen } from './StockScreen';
 
 afterEach(cleanup);
@@ -37,6 +40,34 @@ describe('Stock screen', () => {
     expect(within(firstLot).getByText('$6.50 / U')).toBeTruthy();
     const restylane = screen.getByText('Restylane Lyft 1 mL').closest('section') as HTMLElement;
     expect(within(restylane).getByText('Recalled').className).toContain('pill--bad');
+    await db.close();
+  });
+
+  it('[AL1] a lot drawn below zero (two tablets on one vial offline) is listed as a discrepancy', async () => {
+    const { db } = await openTestDatabase();
+    const today = deviceToday();
+    await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
+    const lot = buildDemoClinic(today).lots.find((l) => l.lotNumber === 'C8123AC4')!;
+    render(
+      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+        <StockScreen />
+      </DatabaseProvider>,
+    );
+    await screen.findByText('Botox Cosmetic 100 U');
+    expect(screen.queryByTestId('stock-discrepancies')).toBeNull();
+    for (const id of ['0190a000-0000-7000-8000-0000000a0001', '0190a000-0000-7000-8000-0000000a0002'])
+      await recordEvents(db, [
+        makeEvent({
+          id,
+          type: 'draw',
+          lotId: lot.id,
+          locationId: DEMO_IDS.mainLocation,
+          quantityMilli: -60_000,
+        }),
+      ]);
+    const alert = await screen.findByTestId(`discrepancy-${lot.id}`);
+    expect(alert.textContent).toContain('Lot C8123AC4 (Botox Cosmetic 100 U) at');
+    expect(alert.textContent).toContain('-20 U on record');
     await db.close();
   });
 });

@@ -2,7 +2,12 @@ import { Link } from 'wouter';
 import { useLocal } from '../../app/DatabaseContext';
 import { deviceToday } from '../../app/runtime';
 import { useObservable } from '../../app/useObservable';
-import { watchStock, type ProductStock } from '../../db/repositories/stock';
+import {
+  watchDiscrepancies,
+  watchStock,
+  type Discrepancy,
+  type ProductStock,
+} from '../../db/repositories/stock';
 import { compareIsoDates } from '../../domain/dates';
 import type { Lot } from '../../domain/model';
 import { formatUnitCost } from '../../domain/money';
@@ -45,6 +50,7 @@ export function StockScreen() {
   return (
     <div data-testid="screen-stock" className="stock">
       <h2>Stock</h2>
+      <Discrepancies />
       {stock.map(({ product, lots }) => (
         <section key={product.id} className="card">
           <h3>{product.name}</h3>
@@ -80,5 +86,29 @@ export function StockScreen() {
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * Balances below zero ([AL1]): what was recorded drawn exceeds what was recorded received — two
+ * tablets drew the same vial offline, or a receipt is missing. Staff count and correct.
+ */
+function Discrepancies() {
+  const { db } = useLocal();
+  const found = useObservable<Discrepancy[]>(() => watchDiscrepancies(db), [], [db]);
+  if (found.length === 0) return null;
+  return (
+    <section className="card card--alert" role="alert" data-testid="stock-discrepancies">
+      <h3>Stock discrepancies</h3>
+      <ul>
+        {found.map((d) => (
+          <li key={`${d.lotId}|${d.locationName}`} data-testid={`discrepancy-${d.lotId}`}>
+            Lot {d.lotNumber} ({d.productName}) at {d.locationName}:{' '}
+            {formatQuantity(d.onHandMilli, d.baseUnit)} on record — more was drawn than received. Count it and
+            record the correction.
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
