@@ -85,7 +85,24 @@ export function defineIntegrationContract(backend: StoreBackend): void {
             valueCents: null,
           },
         ],
+        discrepancies: [],
       });
+    });
+
+    it('[AL1] GET /stock lists a lot drawn below zero as a discrepancy', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const lot = randomUUID();
+      await pushOk(h, device, [serverEvent({ lotId: lot, quantityMilli: 5_000 })]);
+      await pushOk(h, device, [
+        serverEvent({ lotId: lot, quantityMilli: -8_000, type: 'adjust', payload: { reason: 'count' } }),
+      ]);
+      const body = (await get(h, device, `/api/v1/stock?lotId=${lot}`)).json<{
+        stock: StockLine[];
+        discrepancies: StockLine[];
+      }>();
+      expect(body.discrepancies.map((d) => [d.lotId, d.onHandMilli])).toEqual([[lot, -3_000]]);
+      expect(body.stock).toEqual(body.discrepancies);
     });
 
     it('[C1][C2] GET /visits/:id/cogs prices each draw at its lot; a correction is a negative line', async () => {
@@ -173,8 +190,14 @@ export function defineIntegrationContract(backend: StoreBackend): void {
 
       const otherStock = (await get(h, other, '/api/v1/stock')).json<{ stock: StockLine[] }>().stock;
       expect(otherStock).toEqual([expect.objectContaining({ lotId: OTHER.lot, onHandMilli: 109_000 })]);
-      expect((await get(h, other, `/api/v1/stock?lotId=${BOTOX_LOT}`)).json()).toEqual({ stock: [] });
-      expect((await get(h, other, `/api/v1/stock?locationId=${MAIN}`)).json()).toEqual({ stock: [] });
+      expect((await get(h, other, `/api/v1/stock?lotId=${BOTOX_LOT}`)).json()).toEqual({
+        stock: [],
+        discrepancies: [],
+      });
+      expect((await get(h, other, `/api/v1/stock?locationId=${MAIN}`)).json()).toEqual({
+        stock: [],
+        discrepancies: [],
+      });
 
       const otherVisit = (await get(h, other, `/api/v1/visits/${visit}/cogs`)).json<{ lines: unknown[] }>();
       expect(otherVisit).toMatchObject({ lines: [], unpricedEventIds: [expect.any(String)] });

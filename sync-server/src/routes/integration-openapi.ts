@@ -81,7 +81,13 @@ export function integrationPaths(parts: OpenApiParts): Record<string, unknown> {
         ...common,
         parameters: [parts.protocolHeader, ...parameters(stockQuerySchema, 'query')],
         responses: {
-          '200': ok('Stock', obj({ stock: { type: 'array', items: ref('StockLine') } })),
+          '200': ok(
+            'Stock; `discrepancies` repeats the lines below zero (SPEC [AL1]), largest shortfall first',
+            obj({
+              stock: { type: 'array', items: ref('StockLine') },
+              discrepancies: { type: 'array', items: ref('StockLine') },
+            }),
+          ),
           ...parts.deviceErrors,
         },
       },

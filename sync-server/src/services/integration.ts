@@ -4,6 +4,7 @@
  * everything ([S2]). Money follows the domain: value = lineCostCents(onHand, unitCost) per row, COGS
  * from visitSummary ([M2], [C1]-[C3]).
  */
+import { negativeBalances } from '../../../src/domain/alerts/discrepancy';
 import { hasValidCheckDigit, padToGtin14 } from '../../../src/domain/barcode/gtin';
 import type { CogsLine } from '../../../src/domain/cogs/visit';
 import { visitSummary } from '../../../src/domain/cogs/visit';
@@ -98,14 +99,17 @@ export function groupByVisit(draws: readonly ReceivedDraw[]): RecallVisit[] {
 export class IntegrationService {
   constructor(private readonly store: IntegrationStore) {}
 
-  async stock(device: AuthedDevice, filter: StockFilter): Promise<{ stock: StockLine[] }> {
+  /** Stock lines, and those below zero again as `discrepancies` ([AL1]), largest shortfall first. */
+  async stock(
+    device: AuthedDevice,
+    filter: StockFilter,
+  ): Promise<{ stock: StockLine[]; discrepancies: StockLine[] }> {
     const rows = await this.store.stock(device.orgId, filter);
-    return {
-      stock: rows.map((r) => ({
-        ...r,
-        valueCents: r.unitCostMicros === null ? null : lineCostCents(r.onHandMilli, r.unitCostMicros),
-      })),
-    };
+    const stock = rows.map((r) => ({
+      ...r,
+      valueCents: r.unitCostMicros === null ? null : lineCostCents(r.onHandMilli, r.unitCostMicros),
+    }));
+    return { stock, discrepancies: negativeBalances(stock) };
   }
 
   /** Null when the organization has no draw naming the visit (unknown, or another organization's). */
