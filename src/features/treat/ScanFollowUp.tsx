@@ -4,10 +4,11 @@ import { now } from '../../app/runtime';
 import type { SessionStaff } from '../../app/session';
 import { useObservable } from '../../app/useObservable';
 import { watchOnHand } from '../../db/repositories/lots';
-import type { Lot, Product, Visit } from '../../domain/model';
+import type { Lot, Product } from '../../domain/model';
 import { can } from '../../domain/roles';
 import type { ScanOutcome } from '../../scan/flow';
 import { expiryMismatchMessage } from '../../scan/match';
+import type { ScanResultProps } from './ScanResult';
 import { rematch } from '../../scan/rematch';
 
 // The forms load only when a scan needs one.
@@ -74,17 +75,7 @@ function UnknownProduct({
  * result, so matching and the catalog forms stay out of the app shell. `onResolved` receives the
  * scan matched again once a new record exists, so the visit continues as for a known lot.
  */
-export function ScanFollowUp({
-  scan,
-  staff,
-  visit,
-  onResolved,
-}: {
-  scan: ScanOutcome;
-  staff: SessionStaff;
-  visit: Pick<Visit, 'orgId' | 'locationId'>;
-  onResolved: (scan: ScanOutcome) => void;
-}) {
+export function ScanFollowUp({ scan, staff, visit, onResolved }: ScanResultProps) {
   const id = scan.identification;
   const match = scan.match;
   const bad = (match?.flags.length ?? 0) > 0;

@@ -13,23 +13,21 @@ const FLAG_LABEL: Record<string, string> = {
   quarantine: 'Quarantined',
 };
 
+/** What the scan result and its follow-up (new lot / new product / warnings) work from. */
+export interface ScanResultProps {
+  scan: ScanOutcome;
+  staff: SessionStaff;
+  visit: Pick<Visit, 'orgId' | 'locationId'>;
+  onResolved: (scan: ScanOutcome) => void;
+}
+
 /**
  * What the last scan identified (SPEC [SC5]): GTIN, lot and expiry as plain text, the product it
  * matched, expired and recalled lots in red; then ScanFollowUp: a lot on file with another expiry
  * ([SC9]), a new lot or product to confirm right here ([SC7], [SC8]) — `onResolved` receives the
  * scan matched again once it exists, so the visit continues as for a known lot.
  */
-export function ScanResult({
-  scan,
-  staff,
-  visit,
-  onResolved,
-}: {
-  scan: ScanOutcome;
-  staff: SessionStaff;
-  visit: Pick<Visit, 'orgId' | 'locationId'>;
-  onResolved: (scan: ScanOutcome) => void;
-}) {
+export function ScanResult({ scan, staff, visit, onResolved }: ScanResultProps) {
   const id = scan.identification;
   const match = scan.match;
   // The bench measures camera start → this render (scan.camera_to_result_ms).
