@@ -5,8 +5,9 @@
 import type { RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff } from '../../domain/model';
 
-const id = { type: 'string', maxLength: 64 } as const;
-const text = (maxLength = 200) => ({ type: 'string', maxLength }) as const;
+/** Schema pieces every collection's fields use. */
+export const id = { type: 'string', maxLength: 64 } as const;
+export const text = (maxLength = 200) => ({ type: 'string', maxLength }) as const;
 const int = (minimum?: number) =>
   ({ type: 'integer', ...(minimum === undefined ? {} : { minimum }) }) as const;
 

@@ -7,7 +7,7 @@
  */
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { CountSession, Location, Lot, Product, PurchaseOrder, Staff, Visit } from '../../domain/model';
-import { locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0 } from './catalog';
+import { id, locationSchemaV0, lotSchemaV0, productSchemaV0, staffSchemaV0, text } from './catalog';
 import { visitSchemaV0 } from './treatment';
 
 export interface ReplicaMeta {
@@ -67,9 +67,6 @@ export const PRODUCT_MIGRATIONS: MigrationStrategies = {
   ...ADD_REPLICA_META,
   2: (doc: Record<string, unknown>) => ({ ...doc, hibccCodes: [] }),
 };
-
-const id = { type: 'string', maxLength: 64 } as const;
-const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
 /**
  * Purchase orders (version 0, born with replication metadata). Lines are one field: an edit
