@@ -9,11 +9,14 @@ import { DatabaseProvider } from './app/DatabaseContext';
 import { newId } from './app/runtime';
 import { requestPersistentStorage } from './app/storage';
 import { applyTheme, readTheme } from './app/theme';
+import type { ChairsideDatabase } from './db/collections';
 import { openDatabase } from './db/database';
-import { repairBalancesIfStale } from './db/repositories/balances';
+import { auditBalances, liveBalances } from './db/repositories/balances';
 import { ensureDeviceId } from './db/repositories/settings';
 import { BootFailure } from './ui/BootFailure';
 import './ui/theme.css';
+
+const AUDIT_DELAY_MS = 30_000;
 
 applyTheme(readTheme());
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -22,8 +25,10 @@ async function boot(): Promise<void> {
   try {
     const db = await openDatabase();
     const deviceId = await ensureDeviceId(db, newId);
-    // A crash between storing an event and updating its balance is mended before anyone reads stock.
-    await repairBalancesIfStale(db);
+    // Balances load in the background: the snapshot plus the events stored after it ([L11]).
+    // Boot never reads the ledger; the full check runs once the tablet is idle.
+    liveBalances(db);
+    scheduleAudit(db);
     void requestPersistentStorage();
     root.render(
       <StrictMode>
@@ -35,6 +40,15 @@ async function boot(): Promise<void> {
   } catch (error) {
     root.render(<BootFailure error={error} />);
   }
+}
+
+/** Σ eventCount against the ledger's size, long after boot and when the tablet is idle ([L11]). */
+function scheduleAudit(db: ChairsideDatabase): void {
+  const run = () => void auditBalances(db).catch(() => undefined);
+  setTimeout(() => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 60_000 });
+    else run();
+  }, AUDIT_DELAY_MS);
 }
 
 void boot();

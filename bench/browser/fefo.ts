@@ -5,7 +5,13 @@
 import { openDatabase } from '../../src/db/database';
 import type { ChairsideDatabase } from '../../src/db/collections';
 import { upsertCatalog } from '../../src/db/repositories/catalog';
-import { diffAgainstReducer, recordEvents } from '../../src/db/repositories/balances';
+import {
+  currentBalances,
+  diffAgainstReducer,
+  flushBalances,
+  liveBalances,
+  recordEvents,
+} from '../../src/db/repositories/balances';
 import { toEventDoc } from '../../src/db/repositories/events';
 import { buildDemoClinic } from '../../src/domain/demo/clinic';
 import type { LedgerEvent } from '../../src/domain/model';
@@ -47,8 +53,8 @@ export interface SeedReport {
 }
 
 /**
- * Seeds the big database: catalog, events by bulkInsert, then the materialized documents
- * recordEvents would have produced (seed-docs.ts), and checks them with diffAgainstReducer.
+ * Seeds the big database: catalog, events by bulkInsert, then the balances folded and stored by
+ * the app's own first-open path, and checks them with diffAgainstReducer.
  */
 export async function seedFefo(batchSize: number): Promise<SeedReport> {
   const seed = buildSeed(TODAY);
@@ -61,8 +67,10 @@ export async function seedFefo(batchSize: number): Promise<SeedReport> {
       lots: seed.lots,
     });
     await insertEvents(db, seed.events, batchSize);
-    const { balances } = materializedDocs(seed.events, seed.lots);
-    await db.balances.bulkInsert(balances);
+    // The app's own path: with no snapshot yet, opening the balances folds the whole ledger in
+    // pages, and the snapshot writer stores it (SPEC [L11]).
+    await flushBalances(db);
+    const balances = await currentBalances(db);
     const containers = balances.reduce((n, b) => n + b.containers.length, 0);
     const seedMs = performance.now() - t0;
     const t1 = performance.now();
@@ -97,7 +105,7 @@ export async function checkSeedShortcut(
     await recordEvents(db, events);
     const recordMs = performance.now() - t0;
     const expected = materializedDocs(events, seed.lots);
-    const actualBalances = (await db.balances.find().exec()).map((d) => d.toMutableJSON());
+    const actualBalances = await currentBalances(db);
     const want = new Set(sortedJson(expected.balances));
     const got = sortedJson(actualBalances);
     const mismatches = [
@@ -110,8 +118,9 @@ export async function checkSeedShortcut(
 
 /**
  * Cold lookups: each sample opens the database anew (RxDB's query and document caches empty),
- * touches the three collections the lookup reads (IndexedDB connections open), then times one
- * lookupFefo. Sample i looks up product i mod 20 at location ⌊i / 20⌋ mod 2.
+ * waits for the live balances to load (as they do at boot; that load is treat.open_tail_1k_ms)
+ * and the lots collection's connection, then times one lookupFefo. Sample i looks up product
+ * i mod 20 at location ⌊i / 20⌋ mod 2.
  */
 export async function fefoColdSamples(samples: number): Promise<{ ms: number[]; candidates: number[] }> {
   const { products } = buildSeed(TODAY);
@@ -119,7 +128,7 @@ export async function fefoColdSamples(samples: number): Promise<{ ms: number[]; 
   const candidates: number[] = [];
   for (let i = 0; i < samples; i++) {
     await withDb(FEFO_DB, async (db) => {
-      await Promise.all([db.lots.findOne('none').exec(), db.balances.findOne('none').exec()]);
+      await Promise.all([db.lots.findOne('none').exec(), liveBalances(db).ready]);
       const product = products[i % SEED_PRODUCTS];
       if (!product) throw new Error('no product');
       const t0 = performance.now();
@@ -151,4 +160,51 @@ export async function fefoWarmSamples(samples: number): Promise<{ ms: number[] }
     }
     return { ms };
   });
+}
+
+/**
+ * treat.open_tail_1k_ms: the big database with 1,000 events stored after its snapshot (draws
+ * whose balance write never happened: the tab was closed first). Each sample opens the database
+ * and times until the live balances are loaded: the snapshot plus those 1,000 events.
+ */
+export async function openTailSamples(
+  samples: number,
+  tail: number,
+): Promise<{ ms: number[]; tailEvents: number[] }> {
+  const template = buildSeed(TODAY).events[0];
+  if (!template) throw new Error('no seed events');
+  await withDb(FEFO_DB, async (db) => {
+    await flushBalances(db);
+    // One small receipt per call, as the chair records them one at a time.
+    for (let i = 0; i < tail; i++) {
+      const id = `tail-${String(i).padStart(4, '0')}-${crypto.randomUUID()}`;
+      await recordEvents(db, [
+        {
+          ...template,
+          id,
+          type: 'receive',
+          quantityMilli: 1000,
+          correctsId: null,
+          containerId: null,
+          visitId: null,
+          payload: {},
+        },
+      ]);
+    }
+  });
+  const ms: number[] = [];
+  const tailEvents: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    const db = await open(FEFO_DB);
+    try {
+      const live = liveBalances(db);
+      await live.ready;
+      ms.push(performance.now() - t0);
+      tailEvents.push(live.lastLoad.tailEvents);
+    } finally {
+      await db.close();
+    }
+  }
+  return { ms, tailEvents };
 }

@@ -5,9 +5,16 @@
  * CDP round-trip is counted; the page is served cross-origin isolated for 5 µs timer resolution.
  */
 import { recordDrawSamples } from './draw';
-import { checkSeedShortcut, fefoColdSamples, fefoWarmSamples, seedFefo } from './fefo';
+import { checkSeedShortcut, fefoColdSamples, fefoWarmSamples, openTailSamples, seedFefo } from './fefo';
 
-const api = { recordDrawSamples, seedFefo, checkSeedShortcut, fefoColdSamples, fefoWarmSamples };
+const api = {
+  recordDrawSamples,
+  seedFefo,
+  checkSeedShortcut,
+  fefoColdSamples,
+  fefoWarmSamples,
+  openTailSamples,
+};
 export type TreatBench = typeof api;
 
 (window as unknown as { treatBench: TreatBench }).treatBench = api;

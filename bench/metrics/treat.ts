@@ -15,6 +15,10 @@ const DRAW_WARMUP = 20;
 const COLD_LOOKUPS = 40;
 const WARM_LOOKUPS = 100;
 const SEED_BATCH = 5_000;
+/** treat.open_tail_1k_ms: open with this many events after the snapshot, ≤ budget. */
+const OPEN_TAIL_EVENTS = 1000;
+const OPEN_TAIL_SAMPLES = 7;
+const OPEN_TAIL_BUDGET_MS = 300;
 /** Lots recorded through recordEvents to check the seeding shortcut (50 events each). */
 const SHORTCUT_CHECK_LOTS = 20;
 
@@ -41,7 +45,7 @@ async function recordDraw(page: Page): Promise<MetricInput> {
   if (r.diffs.length > 0)
     throw new Error(`materialized balances disagree with the reducer: ${r.diffs.join('; ')}`);
   log(
-    `record draw: recordEvents ${ms(median(r.recordMs))} = appendEvents ${ms(median(r.appendMs))} + materialize ${ms(median(r.materializeMs))}; raw Dexie put ${ms(median(r.putMs))}`,
+    `record draw: recordEvents ${ms(median(r.recordMs))}; raw Dexie put ${ms(median(r.putMs))}; the snapshot of all ${DRAWS + DRAW_WARMUP} draws written behind them in ${ms(r.flushMs)}`,
   );
   const baseline = median(r.putMs);
   // The budget is a ratio (≤ 3 × the raw put); as an ms bound it is 3 × this run's baseline.
@@ -69,7 +73,22 @@ async function fefoLookup(page: Page): Promise<MetricInput[]> {
   log(
     `fefo lookup: cold ${ms(median(cold.ms))} (max ${ms(Math.max(...cold.ms))}), warm ${ms(median(warm.ms))}; ${median(cold.candidates)} candidates`,
   );
+  const tail = await call(page, 'openTailSamples', OPEN_TAIL_SAMPLES, OPEN_TAIL_EVENTS);
+  if (tail.tailEvents.some((n) => n !== OPEN_TAIL_EVENTS))
+    throw new Error(
+      `open with a tail: expected ${OPEN_TAIL_EVENTS} tail events, read ${tail.tailEvents.join(', ')}`,
+    );
+  log(
+    `open with ${OPEN_TAIL_EVENTS} unfolded events over the ${seed.events}-event ledger: ${ms(median(tail.ms))}`,
+  );
   return [
+    {
+      name: 'treat.open_tail_1k_ms',
+      value: median(tail.ms),
+      unit: 'ms',
+      baseline: null,
+      budget: OPEN_TAIL_BUDGET_MS,
+    },
     {
       name: 'treat.fefo_lookup_ms',
       value: median(cold.ms),

@@ -25,7 +25,7 @@ import {
   type VisitDoc,
 } from './schemas/replicated';
 import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
-import { lotBalanceSchemaV0, type LotBalanceDoc } from './schemas/treatment';
+import { BALANCE_MIGRATIONS, lotBalanceSchemaV1, type LotBalanceDoc } from './schemas/treatment';
 
 export type { CountSessionDoc, LocationDoc, LotDoc, ProductDoc, PurchaseOrderDoc, StaffDoc, VisitDoc };
 
@@ -63,7 +63,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   lots: { schema: lotSchemaV1, migrationStrategies: ADD_REPLICA_META },
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
-  balances: { schema: lotBalanceSchemaV0, migrationStrategies: {} },
+  balances: { schema: lotBalanceSchemaV1, migrationStrategies: BALANCE_MIGRATIONS },
   visits: { schema: visitSchemaV1, migrationStrategies: ADD_REPLICA_META },
   syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
   purchase_orders: { schema: purchaseOrderSchemaV0, migrationStrategies: {} },

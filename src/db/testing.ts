@@ -21,9 +21,19 @@ export function testStorage(indexedDB: IDBFactory = new IDBFactory()) {
 
 export async function openTestDatabase(
   indexedDB?: IDBFactory,
+  name?: string,
 ): Promise<{ db: ChairsideDatabase; indexedDB: IDBFactory }> {
   const { storage, indexedDB: idb } = testStorage(indexedDB);
   counter += 1;
-  const db = await openDatabase({ name: `chairside-test-${counter}`, storage });
+  const db = await openDatabase({ name: name ?? `chairside-test-${counter}`, storage });
   return { db, indexedDB: idb };
+}
+
+/** The same database opened again (as after a crash or a reload), once the handle is closed. */
+export async function reopenTestDatabase(opened: {
+  db: ChairsideDatabase;
+  indexedDB: IDBFactory;
+}): Promise<{ db: ChairsideDatabase; indexedDB: IDBFactory }> {
+  if (!opened.db.closed) await opened.db.close();
+  return openTestDatabase(opened.indexedDB, opened.db.name);
 }

@@ -5,8 +5,7 @@
  */
 import type { LedgerEvent } from '../domain/model';
 import type { ChairsideDatabase } from '../db/collections';
-import { materialize } from '../db/repositories/balances';
-import { appendEvents } from '../db/repositories/events';
+import { recordEvents } from '../db/repositories/balances';
 import { getSetting, putSetting } from '../db/repositories/settings';
 import { pullEvents, type ApiClient, type Checkpoint, type PullResponse, type SyncError } from './api';
 import { settleAcknowledged } from './marks';
@@ -41,8 +40,7 @@ async function storePage(
   writeContext: string,
 ): Promise<number> {
   const events: LedgerEvent[] = response.documents.map(({ seq: _seq, ...event }) => event);
-  const { inserted } = await appendEvents(db, events, writeContext);
-  await materialize(db, inserted);
+  await recordEvents(db, events, writeContext);
   // Our own events coming back are acknowledged too (a push whose answer was lost).
   await settleAcknowledged(
     db,

@@ -4,8 +4,7 @@
  * real tablet's browser tab. Commands arrive as { id, method, args } and are answered once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { balanceKey } from '../../src/domain/ledger/reducer';
-import { diffAgainstReducer } from '../../src/db/repositories/balances';
+import { currentBalance, diffAgainstReducer } from '../../src/db/repositories/balances';
 import { allEvents } from '../../src/db/repositories/events';
 import { toReplicated } from '../../src/db/repositories/records';
 import { openTablet, type Tablet } from './tablet';
@@ -29,7 +28,7 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
   connect: async (baseUrl: string, token: string) => (await required()).connect(baseUrl, token),
   disconnect: async () => (await required()).disconnect(),
   onHand: async (lotId: string, locationId: string) =>
-    (await (await required()).db.balances.findOne(balanceKey(lotId, locationId)).exec())?.onHandMilli ?? 0,
+    (await currentBalance((await required()).db, lotId, locationId))?.onHandMilli ?? 0,
   marks: async (state: 'acked' | 'rejected') =>
     (await (await required()).db.syncmarks.find({ selector: { state } }).exec()).map((m) => ({
       id: m.eventId,

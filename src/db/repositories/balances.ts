@@ -1,71 +1,143 @@
 /**
- * Balances materialized from the ledger as events are written (or replicated), so stock and FEFO
- * lookups read a handful of documents instead of folding the ledger (SPEC [L10]).
+ * Balances materialized from the ledger (SPEC [L10], [L11]): what stock and FEFO read, instead of
+ * folding events.
  *
- * `appendEvents` reports only newly stored ids, so an event is folded once; the fold itself
- * (balance-docs.ts) is order-free. If the app dies between storing an event and updating its
- * balance, `repairBalancesIfStale` (run at boot) sees Σ eventCount ≠ number of events and rebuilds
- * everything from the ledger.
+ * A draw is one write: `recordEvents` stores the events, and the live state (live-balances.ts)
+ * has folded them by the time it returns. The persisted snapshot follows behind the ledger
+ * (balance-snapshot.ts) and is repaired exactly on open by folding the events after its checkpoint.
+ * `auditBalances`, run when the tablet is idle, compares Σ eventCount with the ledger's size and
+ * rebuilds from the ledger in pages if they ever disagree.
  */
+import { from, map, switchMap, type Observable } from 'rxjs';
 import { balanceKey, reduceLedger } from '../../domain/ledger/reducer';
 import type { LedgerEvent } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
-import { balanceDocsFromLedger, containerView } from './balance-docs';
-import { prefetchBalances, writeBalances } from './balance-writer';
-import { allEvents, appendEvents, type AppendResult } from './events';
+import type { LotBalanceDoc } from '../schemas/treatment';
+import { containerView } from './balance-docs';
+import type { SnapshotOptions } from './balance-snapshot';
+import { allEvents, appendEvents, APPEND_CONTEXT, type AppendResult } from './events';
+import { countStoredEvents, loadSnapshot, writeSnapshotRows } from './fold-storage';
+import { LiveBalances } from './live-balances';
+
+/** A balance as screens see it (the persisted cursor is the snapshot's business). */
+export type Balance = Omit<LotBalanceDoc, 'foldedThrough'>;
+
+const liveByDb = new WeakMap<ChairsideDatabase, LiveBalances>();
+
+/** This database's live balances, started on first use (main.tsx starts them right after open). */
+export function liveBalances(db: ChairsideDatabase, options?: SnapshotOptions): LiveBalances {
+  let live = liveByDb.get(db);
+  if (!live) {
+    const created = new LiveBalances(db, options);
+    liveByDb.set(db, created);
+    db.onClose.push(() => created.dispose());
+    live = created;
+  }
+  return live;
+}
 
 /**
- * Appends events and folds the newly stored ones into the balances, in sequence: only the insert's
- * answer says which ids are new (a re-delivered event must not be folded twice), and measured in
- * Chromium, overlapping the two writes gained little (decisions/2026-11-30_balance-write-path.md).
- * The stored state of the touched balances is loaded meanwhile if this tab has not seen it yet.
+ * Appends events; resolves once they are stored and folded into the live balances. The snapshot
+ * write happens later, behind the ledger. `writeContext` labels the write in RxDB's change events
+ * (the sync pull passes the replication's downstream flag, SPEC [S19]).
  */
-export async function recordEvents(db: ChairsideDatabase, events: LedgerEvent[]): Promise<AppendResult> {
-  const prefetch = prefetchBalances(db, [...new Set(events.map((e) => balanceKey(e.lotId, e.locationId)))]);
-  const [result] = await Promise.all([appendEvents(db, events), prefetch]);
-  await materialize(db, result.inserted);
+export async function recordEvents(
+  db: ChairsideDatabase,
+  events: LedgerEvent[],
+  writeContext = APPEND_CONTEXT,
+): Promise<AppendResult> {
+  const live = liveBalances(db);
+  await live.ready;
+  const result = await appendEvents(db, events, writeContext);
+  await live.settled();
   return result;
 }
 
-function groupByBalance(events: LedgerEvent[]): Map<string, LedgerEvent[]> {
-  const groups = new Map<string, LedgerEvent[]>();
-  for (const e of events) {
-    const key = balanceKey(e.lotId, e.locationId);
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
-  }
-  return groups;
+/**
+ * A lot can arrive after its events (sync order is not guaranteed): the balances folded before it
+ * came have no product yet, and FEFO finds balances by product, so they learn it now ([MD9]).
+ * (Other tabs' lot writes reach the live state through the lots collection's change stream.)
+ */
+export function learnLotProducts(db: ChairsideDatabase, lots: { id: string; productId: string }[]): void {
+  liveBalances(db).learnProducts(lots);
 }
 
-/** Folds stored events into their balance documents: one storage write for all touched documents. */
-export async function materialize(db: ChairsideDatabase, events: LedgerEvent[]): Promise<void> {
-  await writeBalances(db, groupByBalance(events));
+/** Every balance now, once loaded. */
+export async function currentBalances(db: ChairsideDatabase): Promise<Balance[]> {
+  const live = liveBalances(db);
+  await live.ready;
+  return live.all();
 }
 
-/** Replaces all materialized documents with a one-pass fold of the whole ledger. */
+/** One balance now (undefined when nothing was ever recorded for that lot there). */
+export async function currentBalance(
+  db: ChairsideDatabase,
+  lotId: string,
+  locationId: string,
+): Promise<Balance | undefined> {
+  const live = liveBalances(db);
+  await live.ready;
+  return live.get(balanceKey(lotId, locationId));
+}
+
+/** Balances matching `filter`, live: emits once loaded and again after every change. */
+export function watchBalances(
+  db: ChairsideDatabase,
+  filter: (b: Balance) => boolean = () => true,
+): Observable<Balance[]> {
+  const live = liveBalances(db);
+  return from(live.ready).pipe(
+    switchMap(() => live.changes),
+    map(() => live.all().filter(filter)),
+  );
+}
+
+/** Writes the pending snapshot now, lag or not (tests, the benchmark, an orderly shutdown). */
+export async function flushBalances(db: ChairsideDatabase): Promise<void> {
+  const live = liveBalances(db);
+  await live.ready;
+  await live.snapshotWriter()?.flush(true);
+}
+
+/**
+ * Replaces the snapshot with a fold of the whole ledger: the stored documents and checkpoint are
+ * deleted, and the live state folds every event again in pages (as on a first start) and the
+ * writer stores them anew.
+ */
 export async function rebuildBalances(db: ChairsideDatabase): Promise<void> {
-  const [events, lots] = await Promise.all([allEvents(db), db.lots.find().exec()]);
-  const productOfLot = new Map(lots.map((l) => [l.id, l.productId]));
-  const docs = balanceDocsFromLedger(events, (lotId) => productOfLot.get(lotId) ?? '');
-  await db.balances.find().remove();
-  await db.balances.bulkInsert(docs);
+  const live = liveBalances(db);
+  await live.ready;
+  const { docs, checkpoint } = await loadSnapshot(db);
+  const stored = [...docs.values(), ...(checkpoint ? [checkpoint] : [])];
+  // A document another tab rewrote meanwhile (409) is replaced by the next snapshot write anyway.
+  await writeSnapshotRows(
+    db,
+    stored.map((doc) => ({ previous: doc, document: { ...doc, _deleted: true } })),
+  );
+  await live.reload();
 }
 
-/** Cheap boot check: every stored event must be folded in exactly once. */
-export async function repairBalancesIfStale(db: ChairsideDatabase): Promise<boolean> {
-  const [eventCount, balances] = await Promise.all([db.events.count().exec(), db.balances.find().exec()]);
-  const folded = balances.reduce((sum, b) => sum + b.eventCount, 0);
-  if (folded === eventCount) return false;
+/**
+ * The idle-time check (never at boot): every stored event must be folded exactly once, so
+ * Σ eventCount equals the number of events. If not, rebuilds from the ledger. True if it rebuilt.
+ */
+export async function auditBalances(db: ChairsideDatabase): Promise<boolean> {
+  const live = liveBalances(db);
+  await live.ready;
+  const [eventCount, folded] = [
+    await countStoredEvents(db),
+    live.all().reduce((sum, b) => sum + b.eventCount, 0),
+  ];
+  if (eventCount === folded) return false;
   await rebuildBalances(db);
   return true;
 }
 
-/** Differences between the materialized view and the domain reducer (empty = they agree). */
+/** Differences between the live balances and the domain reducer over the ledger (empty = agree). */
 export async function diffAgainstReducer(db: ChairsideDatabase): Promise<string[]> {
   const state = reduceLedger(await allEvents(db));
+  const balances = await currentBalances(db);
   const diffs: string[] = [];
-  const balances = (await db.balances.find().exec()).map((d) => d.toMutableJSON());
   if (balances.length !== state.lots.size)
     diffs.push(`balances: ${balances.length} docs, reducer has ${state.lots.size}`);
   let containerCount = 0;

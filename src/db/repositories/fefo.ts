@@ -8,6 +8,7 @@ import { rankFefo, type FefoRanking } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
 import { containerView } from './balance-docs';
+import { currentBalances } from './balances';
 
 export interface FefoQuery {
   product: Product;
@@ -17,11 +18,9 @@ export interface FefoQuery {
 }
 
 export async function lookupFefo(db: ChairsideDatabase, q: FefoQuery): Promise<FefoRanking> {
-  const balances = (
-    await db.balances
-      .find({ selector: { productId: q.product.id, locationId: q.locationId, onHandMilli: { $gt: 0 } } })
-      .exec()
-  ).map((d) => d.toMutableJSON());
+  const balances = (await currentBalances(db)).filter(
+    (b) => b.productId === q.product.id && b.locationId === q.locationId && b.onHandMilli > 0,
+  );
   const lotDocs = await db.lots.findByIds(balances.map((b) => b.lotId)).exec();
   const lots = [...lotDocs.values()].map((d) => d.toMutableJSON());
   const lotBalances = new Map<string, number>();

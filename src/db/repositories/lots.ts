@@ -4,11 +4,12 @@
  * replicates like every other local edit ([MD9]).
  */
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
+import { distinctUntilChanged, map } from 'rxjs';
 import { buildLot, sameLot, type ValidLot } from '../../domain/catalog/lot-draft';
 import { balanceKey } from '../../domain/ledger/reducer';
 import type { Lot, Product } from '../../domain/model';
 import type { ChairsideDatabase, LotDoc } from '../collections';
+import { watchBalances } from './balances';
 import { saveRecords, type EditContext } from './records';
 
 /** The domain lot, without replication metadata. */
@@ -51,5 +52,9 @@ export async function createLotFromScan(
 
 /** On-hand of one lot at one location (0 when nothing was ever received there), live. */
 export function watchOnHand(db: ChairsideDatabase, lotId: string, locationId: string): Observable<number> {
-  return db.balances.findOne(balanceKey(lotId, locationId)).$.pipe(map((doc) => (doc ? doc.onHandMilli : 0)));
+  const key = balanceKey(lotId, locationId);
+  return watchBalances(db, (b) => b.key === key).pipe(
+    map(([doc]) => (doc ? doc.onHandMilli : 0)),
+    distinctUntilChanged(),
+  );
 }

@@ -5,7 +5,7 @@ import { lotIdFor, stampEdit, type ReplicatedRecord } from '../../domain/replica
 import type { ChairsideDatabase } from '../collections';
 import { loadDemoClinic } from '../demo';
 import { openTestDatabase } from '../testing';
-import { recordEvents } from './balances';
+import { currentBalance, recordEvents } from './balances';
 import { DEMO_CLOCK, editedOn, mergePulledRecords, saveRecords, toReplicated } from './records';
 
 const TODAY = '2026-11-30';
@@ -127,14 +127,13 @@ describe('master-data records on the tablet [MD9]', () => {
     const db = await tablet(false);
     const receipt = clinic.receipts[0]!;
     await recordEvents(db, [receiptToEvent(receipt, clinic.organization.id)]);
-    const key = `${receipt.lotId}|${receipt.locationId}`;
-    expect((await db.balances.findOne(key).exec())!.productId).toBe('');
+    expect((await currentBalance(db, receipt.lotId, receipt.locationId))!.productId).toBe('');
     const lot = clinic.lots.find((l) => l.id === receipt.lotId)!;
     const { id, ...fields } = lot;
     await mergePulledRecords(db, 'lots', [stampEdit(null, id, fields, '1764500000000-000000-server')], {
       deviceId: 'tablet-a',
       nowMs: T0,
     });
-    expect((await db.balances.findOne(key).exec())!.productId).toBe(lot.productId);
+    expect((await currentBalance(db, receipt.lotId, receipt.locationId))!.productId).toBe(lot.productId);
   });
 });

@@ -27,6 +27,7 @@ import type {
   VisitDoc,
 } from '../collections';
 import type { ReplicaMeta } from '../schemas/replicated';
+import { learnLotProducts } from './balances';
 import { getSetting, putSetting } from './settings';
 
 export interface RecordDocs {
@@ -133,7 +134,7 @@ export async function saveRecords<K extends RecordKind>(
     writes.push(fromReplicated(kind, stamped, ctx.actorId));
   }
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
-  if (kind === 'lots') await fillBalanceProducts(db, writes as LotDoc[]);
+  if (kind === 'lots') learnLotProducts(db, writes as LotDoc[]);
 }
 
 /**
@@ -195,23 +196,8 @@ async function mergeIntoStore<K extends RecordKind>(
   }
   const writes = [...latest.values()];
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
-  if (kind === 'lots') await fillBalanceProducts(db, writes as LotDoc[]);
+  if (kind === 'lots') learnLotProducts(db, writes as LotDoc[]);
   return writes;
-}
-
-/**
- * A lot can arrive after its events (sync order is not guaranteed): the balances folded before
- * it came have no product yet, and FEFO finds balances by product, so fill it in ([MD9]).
- */
-async function fillBalanceProducts(db: ChairsideDatabase, lots: LotDoc[]): Promise<void> {
-  if (lots.length === 0) return;
-  const productOf = new Map(lots.map((lot) => [lot.id, lot.productId]));
-  const orphans = await db.balances
-    .find({ selector: { lotId: { $in: [...productOf.keys()] }, productId: '' } })
-    .exec();
-  await Promise.all(
-    orphans.map((doc) => doc.incrementalPatch({ productId: productOf.get(doc.lotId) ?? '' })),
-  );
 }
 
 /** Whether this tablet made any edit in the record (only those are pushed, [MD9]). */

@@ -3,6 +3,7 @@ import { combineLatest, map, type Observable } from 'rxjs';
 import type { Lot, Product } from '../../domain/model';
 import { negativeBalances } from '../../domain/alerts/discrepancy';
 import type { ChairsideDatabase } from '../collections';
+import { watchBalances } from './balances';
 
 export interface LotLine {
   lot: Lot;
@@ -16,7 +17,7 @@ export interface ProductStock {
 
 /** On hand per lot across all locations, from the materialized balances (never the raw ledger). */
 export function watchStock(db: ChairsideDatabase): Observable<ProductStock[]> {
-  return combineLatest([db.products.find().$, db.lots.find().$, db.balances.find().$]).pipe(
+  return combineLatest([db.products.find().$, db.lots.find().$, watchBalances(db)]).pipe(
     map(([products, lots, balances]) => {
       const onHand = new Map<string, number>();
       for (const b of balances) onHand.set(b.lotId, (onHand.get(b.lotId) ?? 0) + b.onHandMilli);
@@ -46,7 +47,7 @@ export interface Discrepancy {
 /** Lots whose balance at a location is below zero ([AL1]), named for the screen. */
 export function watchDiscrepancies(db: ChairsideDatabase): Observable<Discrepancy[]> {
   return combineLatest([
-    db.balances.find({ selector: { onHandMilli: { $lt: 0 } } }).$,
+    watchBalances(db, (b) => b.onHandMilli < 0),
     db.lots.find().$,
     db.products.find().$,
     db.locations.find().$,
@@ -55,7 +56,7 @@ export function watchDiscrepancies(db: ChairsideDatabase): Observable<Discrepanc
       const lotById = new Map(lots.map((l) => [l.id, l]));
       const productById = new Map(products.map((p) => [p.id, p]));
       const locationById = new Map(locations.map((l) => [l.id, l]));
-      return negativeBalances(balances.map((b) => b.toMutableJSON())).map((b) => {
+      return negativeBalances(balances).map((b) => {
         const lot = lotById.get(b.lotId);
         const product = lot ? productById.get(lot.productId) : undefined;
         return {

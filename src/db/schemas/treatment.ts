@@ -1,11 +1,13 @@
 /**
- * Schemas (version 0) for the treatment flow: visits, and the balances materialized from the
- * ledger so a FEFO lookup reads a handful of small documents and never scans events.
+ * Schemas for the treatment flow: visits, and the persisted snapshot of the balances materialized
+ * from the ledger (SPEC [L10], [L11]).
  *
- * One balance document per lot × location carries that lot's opened containers too: a draw then
- * updates one document (not two), and FEFO finds the opened vials with the balance it reads anyway.
+ * One balance document per lot × location carries that lot's opened containers too, and the fold
+ * cursor it includes (v1): the snapshot is written behind the events and a reopened tablet folds
+ * only the events after it. One extra document (key CHECKPOINT_KEY) holds the snapshot's global
+ * cursor.
  */
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Visit } from '../../domain/model';
 
 const id = { type: 'string', maxLength: 64 } as const;
@@ -21,6 +23,15 @@ export interface ContainerEntry {
   usedMilli: number;
 }
 
+/**
+ * A position in the tablet's ledger as IndexedDB stored it: RxDB's last-write time of the event
+ * and its id (the order RxDB's own checkpoints use).
+ */
+export interface FoldCursor {
+  lwt: number;
+  id: string;
+}
+
 export interface LotBalanceDoc {
   /** `${lotId}|${locationId}` */
   key: string;
@@ -34,14 +45,22 @@ export interface LotBalanceDoc {
   /** Earliest receive here (FEFO's tie-break: oldest receipt first); null if none yet. */
   firstReceivedAt: string | null;
   containers: ContainerEntry[];
+  /**
+   * The last event folded into this document (v1): it is the fold of every event of its key up to
+   * this cursor. Null for a document that was never written by the snapshot writer (v0 data).
+   */
+  foldedThrough?: FoldCursor | null;
 }
+
+/** The snapshot's global checkpoint document in the balances collection ([L11]). */
+export const CHECKPOINT_KEY = '~fold-checkpoint';
 
 /** Bounds RxDB needs to index a number field; far beyond any real stock in thousandths. */
 const ON_HAND_BOUND = 1e15;
 
-export const lotBalanceSchemaV0: RxJsonSchema<LotBalanceDoc> = {
+export const lotBalanceSchemaV1: RxJsonSchema<LotBalanceDoc> = {
   title: 'lot balance',
-  version: 0,
+  version: 1,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,
@@ -68,6 +87,12 @@ export const lotBalanceSchemaV0: RxJsonSchema<LotBalanceDoc> = {
         required: ['containerId', 'openedAt', 'capacityMilli', 'openCorrected', 'usedMilli'],
       },
     },
+    foldedThrough: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: { lwt: { type: 'number' }, id: { type: 'string', maxLength: 64 } },
+      required: ['lwt', 'id'],
+    },
   },
   required: [
     'key',
@@ -80,6 +105,14 @@ export const lotBalanceSchemaV0: RxJsonSchema<LotBalanceDoc> = {
     'containers',
   ],
   indexes: [['productId', 'locationId', 'onHandMilli']],
+};
+
+/**
+ * v0 → v1 adds `foldedThrough`. A v0 document has no cursor and there is no checkpoint yet, so
+ * the first open after the upgrade folds the whole ledger once (in pages) and writes the snapshot.
+ */
+export const BALANCE_MIGRATIONS: MigrationStrategies = {
+  1: (doc: LotBalanceDoc) => ({ ...doc, foldedThrough: null }),
 };
 
 export const visitSchemaV0: RxJsonSchema<Visit> = {

@@ -3,6 +3,7 @@ import { combineLatest, map, switchMap } from 'rxjs';
 import { useLocal } from '../../app/DatabaseContext';
 import { now } from '../../app/runtime';
 import { useObservable } from '../../app/useObservable';
+import { watchBalances } from '../../db/repositories/balances';
 import { lookupFefo } from '../../db/repositories/fefo';
 import { summarizeVisit } from '../../db/repositories/visits';
 import type { VisitSummary } from '../../domain/cogs/visit';
@@ -47,7 +48,7 @@ export function useFefo(
   useEffect(() => {
     if (!product || !locationId) return undefined;
     const changes = combineLatest([
-      db.balances.find({ selector: { productId: product.id, locationId } }).$,
+      watchBalances(db, (b) => b.productId === product.id && b.locationId === locationId),
       db.lots.find({ selector: { productId: product.id } }).$,
     ]);
     const sub = changes
