@@ -53,6 +53,28 @@ export default tseslint.config(
     },
   },
   {
+    // The scanner core (camera, worker protocol, dedup, pack flow, match) is plain TypeScript that
+    // every screen shares: the React side lives in src/features/scanner (SPEC [ARCH3]).
+    files: ['src/scan/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'react/*', 'zustand', 'wouter', 'rxdb', 'rxdb/*', 'dexie'],
+              message: 'src/scan has no React or storage: hooks and components go in src/features/scanner.',
+            },
+            {
+              group: ['../app', '../app/*', '../features/*', '../db/*', '../sync/*', '../ui/*'],
+              message: 'src/scan depends only on src/domain: pass the shell, clock and catalog in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core is pure TypeScript: no UI, storage, network, clock or randomness.
     files: ['src/domain/**/*.ts'],
     rules: {

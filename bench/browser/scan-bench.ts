@@ -48,11 +48,13 @@ export const scanBench = {
     for (let i = 0; i < n; i++) {
       const bitmap = await createImageBitmap(f);
       const started = performance.now();
-      const r = await (decoder as FrameDecoder).decode(bitmap, centreRegion(f.width, f.height), true);
+      const r = await (decoder as FrameDecoder).decode(bitmap, centreRegion(f.width, f.height), {
+        forceWasm: true,
+      });
       out.roundTripMs.push(performance.now() - started);
       out.workerMs.push(r.ms);
       out.pixelsMs.push(r.pixelsMs ?? 0);
-      out.texts.push(r.hits[0]?.text ?? r.error ?? '');
+      out.texts.push(r.reads[0]?.text ?? r.error ?? '');
       out.regions.push(r.region);
     }
     return out;

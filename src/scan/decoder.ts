@@ -5,6 +5,8 @@
  */
 import type { DecodeRequest, DecodeResponse, Region } from './protocol';
 
+export type DecodeOptions = Pick<DecodeRequest, 'maxSymbols' | 'forceWasm'>;
+
 export class FrameDecoder {
   private readonly worker: Worker;
   private nextId = 1;
@@ -19,10 +21,17 @@ export class FrameDecoder {
     };
   }
 
-  /** Decodes one frame (ownership of an ImageBitmap or the ImageData's buffer moves to the worker). */
-  decode(frame: ImageBitmap | ImageData, roi: Region | null, forceWasm = false): Promise<DecodeResponse> {
+  /**
+   * Decodes one frame (ownership of an ImageBitmap or the ImageData's buffer moves to the worker)
+   * into up to `maxSymbols` reads (default 1, the aiming box's code).
+   */
+  decode(
+    frame: ImageBitmap | ImageData,
+    roi: Region | null,
+    options: DecodeOptions = {},
+  ): Promise<DecodeResponse> {
     const id = this.nextId++;
-    const request: DecodeRequest = { id, frame, roi, forceWasm };
+    const request: DecodeRequest = { id, frame, roi, ...options };
     const transfer: Transferable[] = frame instanceof ImageData ? [frame.data.buffer] : [frame];
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -33,7 +42,7 @@ export class FrameDecoder {
   terminate(): void {
     this.worker.terminate();
     for (const resolve of this.pending.values())
-      resolve({ id: 0, hits: [], ms: 0, engine: 'zxing-wasm', region: 'none', error: 'stopped' });
+      resolve({ id: 0, reads: [], ms: 0, engine: 'zxing-wasm', region: 'none', error: 'stopped' });
     this.pending.clear();
   }
 }

@@ -1,14 +1,17 @@
 /**
  * The barcode decoder, off the main thread (SPEC [SC1]). Receives camera frames (ImageBitmap,
  * transferred) or ImageData, decodes the region of interest first and the whole frame as a
- * fallback, and answers with the hits. Engine: the platform's BarcodeDetector when it reads Data
- * Matrix (Android Chrome, Safari), otherwise zxing-wasm, whose .wasm is served from our origin
- * (Vite `?url` asset, precached by the service worker) so scanning works offline.
+ * fallback, and answers with up to `maxSymbols` reads, corners in frame pixels. Engine: the
+ * platform's BarcodeDetector when it reads Data Matrix (Android Chrome, Safari), otherwise
+ * zxing-wasm, whose .wasm is served from our origin (Vite `?url` asset, precached by the service
+ * worker) so scanning works offline.
  */
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { prepareZXingModule } from 'zxing-wasm/reader';
 import type { ReaderOptions } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import type { DecodeHit, DecodeRequest, DecodeResponse, Region } from './protocol';
+import { nativeDetector, nativeReads } from './native-read';
+import type { DecodeRead, DecodeRequest, DecodeResponse, Region } from './protocol';
+import { fastOptions, hardOptions, readPixels } from './zxing-read';
 
 // Fetch and compile the wasm now (fireImmediately), while the camera is still starting.
 void prepareZXingModule({
@@ -18,23 +21,7 @@ void prepareZXingModule({
   fireImmediately: true,
 });
 
-/**
- * The fast pass, run on every frame: no rotated/inverted retries. Measured on a 1280×720 frame
- * with one Data Matrix (Node, same wasm): tryHarder full frame 37 ms, this full frame 10 ms, this
- * on the centre region 3 ms. The camera gives many frames, so a cheap pass per frame wins.
- */
-const FAST: ReaderOptions = {
-  // DSCSA DataMatrix, GS1-128, Digital Link QR, retail EAN/UPC, HIBC in Code 39 (and Code 128).
-  formats: ['DataMatrix', 'QRCode', 'Code128', 'EAN13', 'EAN8', 'UPCA', 'UPCE', 'Code39', 'ITF14'],
-  textMode: 'Plain',
-  tryHarder: false,
-  tryRotate: false,
-  tryInvert: false,
-  tryDownscale: true,
-  maxNumberOfSymbols: 1,
-};
-/** Every HARD_EVERY-th frame without a read also tries harder on the centre region (angled 1D codes, inverted prints). */
-const HARD: ReaderOptions = { ...FAST, tryHarder: true, tryRotate: true, tryInvert: true };
+/** Every HARD_EVERY-th frame without a read also tries harder on the centre region. */
 const HARD_EVERY = 4;
 let misses = 0;
 /** Time spent getting pixels out of the frame, reported for the bench. */
@@ -47,43 +34,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-interface NativeDetector {
-  detect(source: ImageBitmap | ImageData): Promise<Array<{ rawValue: string; format: string }>>;
-}
-interface NativeDetectorClass {
-  new (options: { formats: string[] }): NativeDetector;
-  getSupportedFormats(): Promise<string[]>;
-}
-const NATIVE_FORMATS = [
-  'data_matrix',
-  'qr_code',
-  'code_128',
-  'ean_13',
-  'ean_8',
-  'upc_a',
-  'upc_e',
-  'code_39',
-  'itf',
-];
-
-/** The native detector, when this platform has one that reads Data Matrix; null otherwise. */
-const nativeDetector: Promise<NativeDetector | null> = (async () => {
-  const Detector = (globalThis as { BarcodeDetector?: NativeDetectorClass }).BarcodeDetector;
-  if (!Detector) return null;
-  try {
-    const supported = await Detector.getSupportedFormats();
-    if (!supported.includes('data_matrix')) return null;
-    return new Detector({ formats: NATIVE_FORMATS.filter((f) => supported.includes(f)) });
-  } catch {
-    return null;
-  }
-})();
-
-/** The native engine gives no AIM identifier; GS1 Data Matrix text starts with a GS (FNC1). */
-function nativeIdentifier(format: string, text: string): string {
-  if (format === 'data_matrix' && text.startsWith('\u001d')) return ']d2';
-  return '';
-}
+const native = nativeDetector();
 
 let canvas: OffscreenCanvas | null = null;
 
@@ -103,49 +54,42 @@ function pixels(frame: ImageBitmap | ImageData, r: Region | null): ImageData {
   return ctx.getImageData(0, 0, region.width, region.height);
 }
 
-async function wasmDecode(
+function wasmDecode(
   frame: ImageBitmap | ImageData,
   region: Region | null,
-  options = FAST,
-): Promise<DecodeHit[]> {
+  options: ReaderOptions,
+): Promise<DecodeRead[]> {
   const t0 = performance.now();
   const image = pixels(frame, region);
   pixelsMs += performance.now() - t0;
-  const results = await readBarcodes(image, options);
-  return results
-    .filter((r) => r.isValid)
-    .map((r) => ({ text: r.text, format: r.format, symbologyIdentifier: r.symbologyIdentifier }));
+  return readPixels(image, options, region ?? undefined);
 }
 
 async function decode(request: DecodeRequest): Promise<Omit<DecodeResponse, 'id' | 'ms'>> {
-  const native = request.forceWasm ? null : await nativeDetector;
-  if (native) {
-    const found = await native.detect(request.frame);
-    const hits = found.map((b) => ({
-      text: b.rawValue,
-      format: b.format,
-      symbologyIdentifier: nativeIdentifier(b.format, b.rawValue),
-    }));
-    return { hits, engine: 'native', region: hits.length > 0 ? 'full' : 'none' };
+  const max = Math.max(1, request.maxSymbols ?? 1);
+  const detector = request.forceWasm ? null : await native;
+  if (detector) {
+    const reads = nativeReads(await detector.detect(request.frame), max);
+    return { reads, engine: 'native', region: reads.length > 0 ? 'full' : 'none' };
   }
   if (request.roi) {
-    const hits = await wasmDecode(request.frame, request.roi);
-    if (hits.length > 0) {
+    const reads = await wasmDecode(request.frame, request.roi, fastOptions(max));
+    if (reads.length > 0) {
       misses = 0;
-      return { hits, engine: 'zxing-wasm', region: 'roi' };
+      return { reads, engine: 'zxing-wasm', region: 'roi' };
     }
   }
-  const hits = await wasmDecode(request.frame, null);
-  if (hits.length > 0) {
+  const reads = await wasmDecode(request.frame, null, fastOptions(max));
+  if (reads.length > 0) {
     misses = 0;
-    return { hits, engine: 'zxing-wasm', region: 'full' };
+    return { reads, engine: 'zxing-wasm', region: 'full' };
   }
   misses += 1;
   if (request.roi && misses % HARD_EVERY === 0) {
-    const hard = await wasmDecode(request.frame, request.roi, HARD);
-    if (hard.length > 0) return { hits: hard, engine: 'zxing-wasm', region: 'roi' };
+    const hard = await wasmDecode(request.frame, request.roi, hardOptions(max));
+    if (hard.length > 0) return { reads: hard, engine: 'zxing-wasm', region: 'roi' };
   }
-  return { hits, engine: 'zxing-wasm', region: 'none' };
+  return { reads, engine: 'zxing-wasm', region: 'none' };
 }
 
 scope.onmessage = (event) => {
@@ -160,7 +104,7 @@ scope.onmessage = (event) => {
     (error: unknown) =>
       scope.postMessage({
         id: request.id,
-        hits: [],
+        reads: [],
         engine: 'zxing-wasm',
         region: 'none',
         ms: performance.now() - started,

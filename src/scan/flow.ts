@@ -1,7 +1,7 @@
 /**
  * One read through the whole pipeline, pure: parse → combine into the pack flow → match against
- * the catalog (SPEC [SC3], [SC4]). The React hook (useScanFlow) only keeps the state and adds
- * the camera's de-duplication and the beep.
+ * the catalog (SPEC [SC3], [SC4]). session.ts adds the camera's de-duplication; the React hook
+ * (src/features/scanner/useScanFlow.ts) only keeps that state and adds the beep.
  * Example: state null, raw "]d2<GS>0100099000000011172612121OC8123AC4"… → outcome with
  * identification {gtin, lot, expiry, complete} and match {product: Botox, lotState: 'known'}.
  */

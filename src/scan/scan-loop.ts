@@ -4,7 +4,7 @@
  * transferred to the worker with the centre region to try first. While the worker decodes, new
  * frames are skipped, so a slow tablet reads fewer frames rather than queueing them.
  */
-import type { FrameDecoder } from './decoder';
+import type { DecodeOptions, FrameDecoder } from './decoder';
 import { centreRegion } from './protocol';
 import type { DecodeResponse } from './protocol';
 
@@ -19,13 +19,19 @@ function nextFrame(video: VideoWithFrameCallback): Promise<void> {
   });
 }
 
-/** Runs until `signal` aborts; calls `onResult` for every decoded frame. */
+/**
+ * Runs until `signal` aborts; calls `onResult` for every decoded frame. With `maxSymbols` 1 (the
+ * default) the centre region is tried first; asking for more reads the whole frame, since every
+ * symbol in view is wanted, not the one in the aiming box.
+ */
 export async function runScanLoop(
   video: HTMLVideoElement,
   decoder: FrameDecoder,
   onResult: (r: DecodeResponse) => void,
   signal: AbortSignal,
+  options: DecodeOptions = {},
 ): Promise<void> {
+  const whole = (options.maxSymbols ?? 1) > 1;
   while (!signal.aborted) {
     await nextFrame(video);
     if (signal.aborted) return;
@@ -35,7 +41,8 @@ export async function runScanLoop(
       bitmap.close();
       return;
     }
-    const result = await decoder.decode(bitmap, centreRegion(bitmap.width, bitmap.height));
+    const roi = whole ? null : centreRegion(bitmap.width, bitmap.height);
+    const result = await decoder.decode(bitmap, roi, options);
     if (!signal.aborted) onResult(result);
   }
 }

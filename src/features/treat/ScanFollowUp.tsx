@@ -12,8 +12,8 @@ import type { ScanResultProps } from './ScanResult';
 import { rematch } from '../../scan/rematch';
 
 // The forms load only when a scan needs one.
-const NewLotCard = lazy(() => import('./NewLotCard'));
-const NewProductCard = lazy(() => import('./NewProductCard'));
+const NewLotCard = lazy(() => import('../catalog/NewLotCard'));
+const NewProductCard = lazy(() => import('../catalog/NewProductCard'));
 
 /** "No stock here" for a known lot that this location never received (SPEC [SC10]). */
 function StockHere({ lot, locationId }: { lot: Lot; locationId: string }) {

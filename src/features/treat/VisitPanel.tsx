@@ -23,7 +23,7 @@ import { useFefo, useVisit, useVisitSummary } from './useVisitData';
 import { VisitSummaryView } from './VisitSummaryView';
 
 // The scanner (camera, worker, parser) loads on first use, never with the app shell.
-const ScanPanel = lazy(() => import('./ScanPanel'));
+const Scanner = lazy(() => import('../scanner/Scanner'));
 
 /** One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. */
 export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
@@ -167,7 +167,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
       </div>
       {scanOpen ? (
         <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
-          <ScanPanel onScanned={onScanned} onClose={() => setScanOpen(false)} />
+          <Scanner onIdentified={onScanned} onClose={() => setScanOpen(false)} />
         </Suspense>
       ) : null}
       {lastScan ? <ScanResult scan={lastScan} staff={staff} visit={visit} onResolved={onScanned} /> : null}

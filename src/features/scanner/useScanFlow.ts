@@ -1,18 +1,17 @@
 /**
- * The scanner's state for one open scan panel: the catalog to match against, the pack flow,
- * de-duplication of camera reads, the mute setting and the success feedback.
+ * The scanner's state for one open scanner: the catalog to match against, the session of reads
+ * (de-duplication + pack flow, src/scan/session.ts), the mute setting and the success feedback.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { map } from 'rxjs';
-import { useLocal } from '../app/DatabaseContext';
-import { deviceToday, now } from '../app/runtime';
-import { useObservable } from '../app/useObservable';
-import { getSetting, putSetting } from '../db/repositories/settings';
-import type { Lot, Product } from '../domain/model';
-import { dedupe, EMPTY_DEDUP } from './dedup';
-import { Feedback, MUTE_SETTING_KEY } from './feedback';
-import { processRead } from './flow';
-import type { ScanOutcome, ScanSource } from './flow';
+import { useLocal } from '../../app/DatabaseContext';
+import { deviceToday, now } from '../../app/runtime';
+import { useObservable } from '../../app/useObservable';
+import { getSetting, putSetting } from '../../db/repositories/settings';
+import type { Lot, Product } from '../../domain/model';
+import { Feedback, MUTE_SETTING_KEY } from '../../scan/feedback';
+import type { ScanOutcome, ScanSource } from '../../scan/flow';
+import { EMPTY_SESSION, submitRead } from '../../scan/session';
 
 export interface ScanFlow {
   readonly last: ScanOutcome | null;
@@ -37,8 +36,7 @@ export function useScanFlow(): ScanFlow {
   );
   const [last, setLast] = useState<ScanOutcome | null>(null);
   const [muted, setMutedState] = useState(false);
-  const lastRef = useRef<ScanOutcome | null>(null);
-  const dedupRef = useRef(EMPTY_DEDUP);
+  const session = useRef(EMPTY_SESSION);
   const [feedback] = useState(() => new Feedback());
 
   useEffect(() => {
@@ -49,7 +47,7 @@ export function useScanFlow(): ScanFlow {
     };
   }, [db]);
   useEffect(() => {
-    // The panel opens from a tap, so the page has user activation and sound may start.
+    // The scanner opens from a tap, so the page has user activation and sound may start.
     feedback.unlock();
     return () => feedback.close();
   }, [feedback]);
@@ -65,11 +63,6 @@ export function useScanFlow(): ScanFlow {
   const submit = useCallback(
     (raw: string, source: ScanSource): ScanOutcome | null => {
       const nowMs = now();
-      if (source === 'camera') {
-        const d = dedupe(dedupRef.current, raw, nowMs);
-        dedupRef.current = d.state;
-        if (!d.accept) return null;
-      }
       const ctx = {
         products,
         lots,
@@ -77,11 +70,12 @@ export function useScanFlow(): ScanFlow {
         utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
         today: deviceToday(),
       };
-      const outcome = processRead(lastRef.current, raw, source, ctx);
-      lastRef.current = outcome;
-      setLast(outcome);
-      if (outcome.parsed.ok) feedback.success(muted);
-      return outcome;
+      const r = submitRead(session.current, raw, source, ctx);
+      session.current = r.session;
+      if (!r.outcome) return null;
+      setLast(r.outcome);
+      if (r.outcome.parsed.ok) feedback.success(muted);
+      return r.outcome;
     },
     [products, lots, muted, feedback],
   );
