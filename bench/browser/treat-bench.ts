@@ -4,6 +4,7 @@
  * drives it through page.evaluate. Timings are taken in the page with performance.now(), so no
  * CDP round-trip is counted; the page is served cross-origin isolated for 5 µs timer resolution.
  */
+import { seedAppDatabase } from './app-seed';
 import { recordDrawSamples } from './draw';
 import { checkSeedShortcut, fefoColdSamples, fefoWarmSamples, openTailSamples, seedFefo } from './fefo';
 
@@ -14,6 +15,7 @@ const api = {
   fefoColdSamples,
   fefoWarmSamples,
   openTailSamples,
+  seedAppDatabase,
 };
 export type TreatBench = typeof api;
 
