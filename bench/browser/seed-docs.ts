@@ -1,8 +1,7 @@
 /**
- * The balance documents recordEvents would leave after folding `events`, computed in one pass by
- * the app's own fold (balanceDocsFromLedger, the same one rebuildBalances uses). The bench seeds
- * 100,000 events this way in seconds; fefo.ts checks it against recordEvents on a prefix of the
- * same history every run.
+ * The balance documents `events` fold into in one pass by the app's own fold
+ * (balanceDocsFromLedger): fefo.ts compares them with what recordEvents leaves in the live
+ * balances on a prefix of the seeded history every run.
  */
 import { balanceDocsFromLedger } from '../../src/db/repositories/balance-docs';
 import type { LotBalanceDoc } from '../../src/db/schemas/treatment';
