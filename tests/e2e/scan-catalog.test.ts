@@ -120,7 +120,7 @@ describe('scanning what the catalog does not know', () => {
       await expect
         .poll(
           async () =>
-            (await storedDocs<{ key: string; onHandMilli: number }>(tablet, 'balances', 0)).find(
+            (await storedDocs<{ key: string; onHandMilli: number }>(tablet, 'balances', 1)).find(
               (b) => b.key === `${lotId}|${MAIN}`,
             )?.onHandMilli,
           { timeout: TIMEOUT },

@@ -8,7 +8,7 @@
  * `auditBalances`, run when the tablet is idle, compares Σ eventCount with the ledger's size and
  * rebuilds from the ledger in pages if they ever disagree.
  */
-import { from, map, switchMap, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, map, switchMap, type Observable } from 'rxjs';
 import { balanceKey, reduceLedger } from '../../domain/ledger/reducer';
 import type { LedgerEvent } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
@@ -86,9 +86,11 @@ export function watchBalances(
   filter: (b: Balance) => boolean = () => true,
 ): Observable<Balance[]> {
   const live = liveBalances(db);
+  // A fold replaces only the documents it changed, so unchanged results keep their identity.
   return from(live.ready).pipe(
     switchMap(() => live.changes),
     map(() => live.all().filter(filter)),
+    distinctUntilChanged((a, b) => a.length === b.length && a.every((doc, i) => doc === b[i])),
   );
 }
 
