@@ -170,7 +170,13 @@ export async function fefoWarmSamples(samples: number): Promise<{ ms: number[] }
 export async function openTailSamples(
   samples: number,
   tail: number,
-): Promise<{ ms: number[]; tailEvents: number[] }> {
+): Promise<{
+  ms: number[];
+  tailEvents: number[];
+  openDbMs: number[];
+  snapshotMs: number[];
+  tailMs: number[];
+}> {
   const template = buildSeed(TODAY).events[0];
   if (!template) throw new Error('no seed events');
   await withDb(FEFO_DB, async (db) => {
@@ -194,17 +200,23 @@ export async function openTailSamples(
   });
   const ms: number[] = [];
   const tailEvents: number[] = [];
+  const openDbMs: number[] = [];
+  const snapshotMs: number[] = [];
+  const tailMs: number[] = [];
   for (let i = 0; i < samples; i++) {
     const t0 = performance.now();
     const db = await open(FEFO_DB);
+    openDbMs.push(performance.now() - t0);
     try {
       const live = liveBalances(db);
       await live.ready;
       ms.push(performance.now() - t0);
       tailEvents.push(live.lastLoad.tailEvents);
+      snapshotMs.push(live.lastLoad.snapshotMs);
+      tailMs.push(live.lastLoad.tailMs);
     } finally {
       await db.close();
     }
   }
-  return { ms, tailEvents };
+  return { ms, tailEvents, openDbMs, snapshotMs, tailMs };
 }

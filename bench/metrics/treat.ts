@@ -79,7 +79,7 @@ async function fefoLookup(page: Page): Promise<MetricInput[]> {
       `open with a tail: expected ${OPEN_TAIL_EVENTS} tail events, read ${tail.tailEvents.join(', ')}`,
     );
   log(
-    `open with ${OPEN_TAIL_EVENTS} unfolded events over the ${seed.events}-event ledger: ${ms(median(tail.ms))}`,
+    `open with ${OPEN_TAIL_EVENTS} unfolded events over the ${seed.events}-event ledger: ${ms(median(tail.ms))} = openDatabase ${ms(median(tail.openDbMs))} + snapshot ${ms(median(tail.snapshotMs))} + tail ${ms(median(tail.tailMs))}`,
   );
   return [
     {

@@ -84,9 +84,9 @@ describe('balances: one write per draw, a snapshot behind the ledger', () => {
     await flushBalances(opened.db);
     await recordEvents(opened.db, [draw('d1', 10)]);
     const { db } = await reopen(opened);
-    expect(liveBalances(db).lastLoad).toEqual({ snapshotDocs: 0, tailEvents: 0 });
+    expect(liveBalances(db).lastLoad).toMatchObject({ snapshotDocs: 0, tailEvents: 0 });
     await liveBalances(db).ready;
-    expect(liveBalances(db).lastLoad).toEqual({ snapshotDocs: 1, tailEvents: 1 });
+    expect(liveBalances(db).lastLoad).toMatchObject({ snapshotDocs: 1, tailEvents: 1 });
     expect(await onHand(db)).toBe(90_000);
     expect(await diffAgainstReducer(db)).toEqual([]);
   });

@@ -4,7 +4,13 @@
  * reaches RxDB's storage instances, so the two users (the live state and the snapshot writer) read
  * the ledger the same way.
  */
-import { getChangedDocumentsSince, type RxDocumentData, type RxStorageBulkWriteResponse } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  type RxDocumentData,
+  type RxStorageBulkWriteResponse,
+  type RxStorageInstance,
+} from 'rxdb';
+import { fromDexieToStorage } from 'rxdb/plugins/storage-dexie';
 import type { Subscription } from 'rxjs';
 import type { ChairsideDatabase } from '../collections';
 import type { EventDoc } from '../schemas/ledger';
@@ -66,6 +72,50 @@ export function watchStoredBalances(
 
 export const TAIL_PAGE_SIZE = 2000;
 
+/** The part of RxDB's Dexie storage internals read here (see below). */
+interface DexieTableLike {
+  toArray(): Promise<unknown[]>;
+  where(index: string): {
+    above(key: unknown[]): { limit(n: number): { toArray(): Promise<unknown[]> } };
+    aboveOrEqual(key: unknown[]): { limit(n: number): { toArray(): Promise<unknown[]> } };
+  };
+}
+interface DexieState {
+  dexieTable: DexieTableLike;
+  booleanIndexes: string[];
+}
+
+/**
+ * RxDB's Dexie storage state, when that is the storage. Its queries walk an IndexedDB cursor one
+ * document per round trip (measured: ~0.1 ms each in Chromium); a Dexie range read is one
+ * `getAll`, so the snapshot and the tail are read that way, converted back to RxDB's storage
+ * format by RxDB's own helper. Any other storage goes through `getChangedDocumentsSince`.
+ */
+async function dexieStateOf(
+  instance: RxStorageInstance<unknown, unknown, unknown>,
+): Promise<DexieState | null> {
+  const state = (await instance.internals) as Partial<DexieState> | undefined;
+  return state?.dexieTable && Array.isArray(state.booleanIndexes) ? (state as DexieState) : null;
+}
+
+/** RxDB's `_meta.lwt + primary key` index, as Dexie names it. */
+const LWT_INDEX = (primaryKey: string) => `[_meta.lwt+${primaryKey}]`;
+
+async function changedSince<T>(
+  instance: RxStorageInstance<T, unknown, unknown>,
+  primaryKey: string,
+  pageSize: number,
+  since: FoldCursor | undefined,
+): Promise<RxDocumentData<T>[]> {
+  const dexie = await dexieStateOf(instance as RxStorageInstance<unknown, unknown, unknown>);
+  if (!dexie) return (await getChangedDocumentsSince(instance, pageSize, since)).documents;
+  const range = dexie.dexieTable.where(LWT_INDEX(primaryKey));
+  const rows = since ? range.above([since.lwt, since.id]) : range.aboveOrEqual([-Infinity, '']);
+  return (await rows.limit(pageSize).toArray()).map(
+    (row) => fromDexieToStorage(dexie.booleanIndexes, row) as RxDocumentData<T>,
+  );
+}
+
 /**
  * The events stored after `cursor`, oldest first, a page at a time (RxDB's `[_meta.lwt, id]`
  * index): the cost is proportional to the tail, never to the ledger.
@@ -77,10 +127,11 @@ export async function* eventsAfter(
 ): AsyncGenerator<StoredEvent[]> {
   let since = cursor ?? undefined;
   for (;;) {
-    const page = await getChangedDocumentsSince(db.events.storageInstance, pageSize, since);
-    if (page.documents.length > 0) yield page.documents;
-    if (page.documents.length < pageSize) return;
-    since = page.checkpoint;
+    const page = await changedSince(db.events.storageInstance, 'id', pageSize, since);
+    const last = page[page.length - 1];
+    if (last) yield page;
+    if (!last || page.length < pageSize) return;
+    since = cursorOf(last);
   }
 }
 
@@ -91,20 +142,23 @@ export interface StoredSnapshot {
   checkpoint: StoredBalance | undefined;
 }
 
+const SNAPSHOT_PAGE_SIZE = 10_000;
+
 /** The persisted snapshot: a few thousand small documents, read at the storage level. */
 export async function loadSnapshot(db: ChairsideDatabase): Promise<StoredSnapshot> {
   const docs = new Map<string, StoredBalance>();
   let checkpoint: StoredBalance | undefined;
   let since: FoldCursor | undefined;
   for (;;) {
-    const page = await getChangedDocumentsSince(db.balances.storageInstance, TAIL_PAGE_SIZE, since);
-    for (const doc of page.documents) {
+    const page = await changedSince(db.balances.storageInstance, 'key', SNAPSHOT_PAGE_SIZE, since);
+    for (const doc of page) {
       if (doc._deleted) continue;
       if (doc.key === CHECKPOINT_KEY) checkpoint = doc;
       else docs.set(doc.key, doc);
     }
-    if (page.documents.length < TAIL_PAGE_SIZE) return { docs, checkpoint };
-    since = page.checkpoint;
+    const last = page[page.length - 1];
+    if (!last || page.length < SNAPSHOT_PAGE_SIZE) return { docs, checkpoint };
+    since = { lwt: last._meta.lwt, id: last.key };
   }
 }
 

@@ -23,6 +23,8 @@ import {
 
 type Plain = Omit<LotBalanceDoc, 'foldedThrough'>;
 
+const TAIL_MEMORY_MS = 60_000;
+
 function plainOf(doc: LotBalanceDoc): Plain {
   return {
     key: doc.key,
@@ -41,13 +43,20 @@ export class LiveBalances {
   private readonly productOfLot = new Map<string, string>();
   private readonly version = new BehaviorSubject(0);
   private held: StoredEvent[][] | null = [];
+  /**
+   * Ids the last load folded from the tail. Another tab's write can be committed before the tail
+   * is read and announced on the multi-instance channel after the load is done; its announcement
+   * is then skipped. The channel delivers within milliseconds; the set is kept TAIL_MEMORY_MS.
+   */
+  private loadedIds: Set<string> | null = null;
+  private loadedIdsTimer: ReturnType<typeof setTimeout> | null = null;
   private writer: SnapshotWriter | null = null;
   private readonly subscriptions: Subscription[] = [];
   private lookups: Promise<void> = Promise.resolve();
   /** Lots already looked up; one that is still missing is learnt when it arrives ([MD9]). */
   private readonly askedLots = new Set<string>();
   /** What the last load read: snapshot documents and tail events (the open cost, [L11]). */
-  lastLoad = { snapshotDocs: 0, tailEvents: 0 };
+  lastLoad = { snapshotDocs: 0, tailEvents: 0, snapshotMs: 0, tailMs: 0 };
   /** Resolves once the snapshot and its tail are folded (rejects if the database could not be read). */
   ready: Promise<void>;
 
@@ -87,7 +96,9 @@ export class LiveBalances {
   }
 
   private async load(): Promise<void> {
+    const started = performance.now();
     const snapshot = await loadSnapshot(this.db);
+    const snapshotMs = performance.now() - started;
     // No checkpoint: a first start, or v0 data from before the snapshot existed — fold it all.
     const trusted = snapshot.checkpoint ? snapshot.docs : new Map();
     const cursors = new Map<string, FoldCursor | null | undefined>();
@@ -111,9 +122,15 @@ export class LiveBalances {
       tailEvents += page.length;
       page.forEach(foldUnlessIncluded);
     }
-    this.lastLoad = { snapshotDocs: trusted.size, tailEvents };
+    this.lastLoad = {
+      snapshotDocs: trusted.size,
+      tailEvents,
+      snapshotMs,
+      tailMs: performance.now() - started - snapshotMs,
+    };
     for (const batch of this.held ?? []) batch.forEach(foldUnlessIncluded);
     this.held = null;
+    this.rememberLoaded(folded);
     this.writer?.dispose();
     // Untrusted documents are kept only as the revision the first snapshot write replaces.
     const stored = snapshot.checkpoint
@@ -125,11 +142,23 @@ export class LiveBalances {
     this.version.next(this.version.value + 1);
   }
 
-  private onInserted(events: StoredEvent[]): void {
+  private rememberLoaded(ids: Set<string>): void {
+    if (this.loadedIdsTimer !== null) clearTimeout(this.loadedIdsTimer);
+    this.loadedIds = ids;
+    this.loadedIdsTimer = setTimeout(() => {
+      this.loadedIds = null;
+      this.loadedIdsTimer = null;
+    }, TAIL_MEMORY_MS);
+  }
+
+  private onInserted(inserted: StoredEvent[]): void {
     if (this.held) {
-      this.held.push(events);
+      this.held.push(inserted);
       return;
     }
+    const loaded = this.loadedIds;
+    const events = loaded ? inserted.filter((e) => !loaded.has(e.id)) : inserted;
+    if (events.length === 0) return;
     for (const e of events) this.fold(e);
     this.writer?.add(events);
     this.resolveProducts();
@@ -182,6 +211,7 @@ export class LiveBalances {
   }
 
   dispose(): void {
+    if (this.loadedIdsTimer !== null) clearTimeout(this.loadedIdsTimer);
     for (const s of this.subscriptions) s.unsubscribe();
     this.writer?.dispose();
   }
