@@ -15,9 +15,11 @@ import { SnapshotWriter, type SnapshotOptions } from './balance-snapshot';
 import {
   cursorOf,
   eventsAfter,
+  findCheckpoint,
   isAfter,
   loadSnapshot,
   watchInsertedEvents,
+  type StoredBalance,
   type StoredEvent,
 } from './fold-storage';
 
@@ -95,12 +97,25 @@ export class LiveBalances {
     return this.writer;
   }
 
+  /** Reads the whole tail after `cursor` (a page at a time). */
+  private async readTail(cursor: FoldCursor | null): Promise<StoredEvent[]> {
+    const tail: StoredEvent[] = [];
+    for await (const page of eventsAfter(this.db, cursor)) for (const e of page) tail.push(e);
+    return tail;
+  }
+
   private async load(): Promise<void> {
     const started = performance.now();
-    const snapshot = await loadSnapshot(this.db);
-    const snapshotMs = performance.now() - started;
+    // The checkpoint is one small document: with it, the snapshot and its tail are read at once.
+    const checkpoint = await findCheckpoint(this.db);
+    const [snapshot, tailRead] = await Promise.all([
+      loadSnapshot(this.db).then((s) => ({ ...s, ms: performance.now() - started })),
+      this.readTail(checkpoint?.foldedThrough ?? null),
+    ]);
+    // A checkpoint written between the two reads is newer than the tail's start: harmless, since
+    // every event the snapshot documents include is skipped by their own cursors below.
     // No checkpoint: a first start, or v0 data from before the snapshot existed — fold it all.
-    const trusted = snapshot.checkpoint ? snapshot.docs : new Map();
+    const trusted = checkpoint ? snapshot.docs : new Map<string, StoredBalance>();
     const cursors = new Map<string, FoldCursor | null | undefined>();
     const docs = new Map<string, Plain>();
     for (const [key, doc] of trusted) {
@@ -117,24 +132,20 @@ export class LiveBalances {
       tail.push(e);
       this.fold(e);
     };
-    let tailEvents = 0;
-    for await (const page of eventsAfter(this.db, snapshot.checkpoint?.foldedThrough ?? null)) {
-      tailEvents += page.length;
-      page.forEach(foldUnlessIncluded);
-    }
+    tailRead.forEach(foldUnlessIncluded);
     this.lastLoad = {
       snapshotDocs: trusted.size,
-      tailEvents,
-      snapshotMs,
-      tailMs: performance.now() - started - snapshotMs,
+      tailEvents: tailRead.length,
+      snapshotMs: snapshot.ms,
+      tailMs: performance.now() - started - snapshot.ms,
     };
     for (const batch of this.held ?? []) batch.forEach(foldUnlessIncluded);
     this.held = null;
     this.rememberLoaded(folded);
     this.writer?.dispose();
     // Untrusted documents are kept only as the revision the first snapshot write replaces.
-    const stored = snapshot.checkpoint
-      ? [...snapshot.docs.values()]
+    const stored = checkpoint
+      ? [...snapshot.docs.values(), ...(snapshot.checkpoint ? [snapshot.checkpoint] : [])]
       : [...snapshot.docs.values()].map((doc) => ({ ...doc, _deleted: true }));
     this.writer = new SnapshotWriter(this.db, stored, this.productOf, this.options);
     this.writer.add(tail);
