@@ -9,8 +9,14 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../domain/demo/clinic';
 import { COLLECTIONS } from './collections';
+import { makeEvent } from '../domain/ledger/fixtures';
+import { blankBalance } from './repositories/balance-docs';
+import { currentBalance, diffAgainstReducer, flushBalances } from './repositories/balances';
+import { toEventDoc } from './repositories/events';
 import { productSchemaV0 } from './schemas/catalog';
-import { testStorage } from './testing';
+import { eventSchemaV0 } from './schemas/ledger';
+import { lotBalanceSchemaV0 } from './schemas/treatment';
+import { openTestDatabase, testStorage } from './testing';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -33,7 +39,40 @@ async function openAt(indexedDB: IDBFactory, version: 'v0' | 'current') {
   return db;
 }
 
+async function openLedgerAtV0(indexedDB: IDBFactory, name: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- v0 document shapes
+  const db = await createRxDatabase<{ events: RxCollection<any>; balances: RxCollection<any> }>({
+    name,
+    storage: testStorage(indexedDB).storage,
+  });
+  await db.addCollections({ events: { schema: eventSchemaV0 }, balances: { schema: lotBalanceSchemaV0 } });
+  return db;
+}
+
 describe('schema migrations', () => {
+  it('[DB5][L11] balances written at v0 (no fold cursors) are rebuilt from the ledger once, then carry cursors', async () => {
+    const indexedDB = new IDBFactory();
+    const receive = makeEvent({ id: 'r1', type: 'receive', quantityMilli: 100_000 });
+    const draw = makeEvent({ id: 'd1', type: 'draw', quantityMilli: -40_000 });
+    const v0 = await openLedgerAtV0(indexedDB, 'migrate-balances');
+    await v0.events.bulkInsert([receive, draw].map(toEventDoc));
+    // A v0 document that missed the draw (the old boot check would have caught it).
+    await v0.balances.insert({ ...blankBalance(receive, 'p1'), onHandMilli: 100_000, eventCount: 1 });
+    await v0.close();
+    const { db } = await openTestDatabase(indexedDB, 'migrate-balances');
+    try {
+      expect((await currentBalance(db, receive.lotId, receive.locationId))?.onHandMilli).toBe(60_000);
+      expect(await diffAgainstReducer(db)).toEqual([]);
+      await flushBalances(db);
+      const stored = await db.balances.findOne(`${receive.lotId}|${receive.locationId}`).exec();
+      expect(stored?.onHandMilli).toBe(60_000);
+      // One insert stamps both events with one lwt; the cursor is the last in (lwt, id) order.
+      expect(stored?.foldedThrough?.id).toBe('r1');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('[DB5][MD10] products written at v0 survive a reopen at the current version, migrated step by step', async () => {
     const indexedDB = new IDBFactory();
     const products = buildDemoClinic('2026-11-23').products.map(({ hibccCodes: _h, ...v0 }) => v0);

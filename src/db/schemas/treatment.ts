@@ -107,6 +107,12 @@ export const lotBalanceSchemaV1: RxJsonSchema<LotBalanceDoc> = {
   indexes: [['productId', 'locationId', 'onHandMilli']],
 };
 
+/** v0, before the snapshot carried fold cursors: kept for the migration test. */
+export const lotBalanceSchemaV0: RxJsonSchema<LotBalanceDoc> = (() => {
+  const { foldedThrough: _f, ...properties } = lotBalanceSchemaV1.properties;
+  return { ...lotBalanceSchemaV1, version: 0, properties } as RxJsonSchema<LotBalanceDoc>;
+})();
+
 /**
  * v0 → v1 adds `foldedThrough`. A v0 document has no cursor and there is no checkpoint yet, so
  * the first open after the upgrade folds the whole ledger once (in pages) and writes the snapshot.
