@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { watchUnsyncedCount } from '../db/repositories/events';
+import { watchUnsyncedCount } from '../db/repositories/unsynced';
 import { useLocal } from './DatabaseContext';
 
 /** `update_required`: the server refused this app version (426, SPEC [S3]); sync waits for the update. */
