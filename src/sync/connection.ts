@@ -4,8 +4,8 @@
  * each time with a pull (the server also sends RESYNC on every connect). Boot never waits for it.
  */
 import type { ChairsideDatabase } from '../db/collections';
-import type { SyncError } from './api';
-import { PROTOCOL_VERSION, type ApiClient } from './api';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, streamTarget } from '../domain/sync/wire';
+import type { ApiClient, SyncError } from './api';
 import { startEventSync, type EventSync } from './events-sync';
 import { startRecordSync, type RecordSync } from './records-sync';
 import { readSse } from './sse';
@@ -21,15 +21,6 @@ export interface RunningSync {
   sync: EventSync;
   records: RecordSync;
   stop: () => Promise<void>;
-}
-
-/**
- * Which replications a stream message concerns: RESYNC (a (re)connect) → everything; a records
- * message ([MD7]) → master data; anything else is the ledger advancing ([S7]).
- */
-export function streamTarget(message: string): 'all' | 'records' | 'events' {
-  if (message === 'RESYNC') return 'all';
-  return message.includes('"records"') ? 'records' : 'events';
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -61,7 +52,7 @@ export function connect(
       url: `${client.baseUrl}/api/v1/events/stream`,
       headers: {
         authorization: `Bearer ${client.token ?? ''}`,
-        'x-chairside-protocol': String(PROTOCOL_VERSION),
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
       },
       signal: current.signal,
       fetch: client.fetch,

@@ -7,7 +7,8 @@ import type { LedgerEvent } from '../domain/model';
 import type { ChairsideDatabase } from '../db/collections';
 import { recordEvents } from '../db/repositories/balances';
 import { getSetting, putSetting } from '../db/repositories/settings';
-import { pullEvents, type ApiClient, type Checkpoint, type PullResponse, type SyncError } from './api';
+import type { Checkpoint, EventPullResponse } from '../domain/sync/wire';
+import { pullEvents, type ApiClient, type SyncError } from './api';
 import { settleAcknowledged } from './marks';
 
 export const PULL_CHECKPOINT_KEY = 'eventsPullCheckpoint';
@@ -35,7 +36,7 @@ export async function readCheckpoint(db: ChairsideDatabase): Promise<Checkpoint 
 /** Stores one page: append + one fold, own events acknowledged, then the checkpoint after it. */
 async function storePage(
   db: ChairsideDatabase,
-  response: PullResponse,
+  response: EventPullResponse,
   ownDeviceId: string,
   writeContext: string,
 ): Promise<number> {

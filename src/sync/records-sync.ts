@@ -21,7 +21,8 @@ import {
   type RecordDocs,
 } from '../db/repositories/records';
 import { getSetting, putSetting } from '../db/repositories/settings';
-import { pullRecords, pushRecords, SyncError, type ApiClient, type Checkpoint } from './api';
+import type { Checkpoint } from '../domain/sync/wire';
+import { pullRecords, pushRecords, SyncError, type ApiClient } from './api';
 import { LIVE_REPLICATION, reported, stripDeleted, type SyncObserver } from './events-sync';
 import { markRejected } from './marks';
 
