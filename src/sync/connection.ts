@@ -4,10 +4,12 @@
  * each time with a pull (the server also sends RESYNC on every connect). Boot never waits for it.
  */
 import type { ChairsideDatabase } from '../db/collections';
+import { RECORD_KINDS } from '../domain/replica';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, streamTarget } from '../domain/sync/wire';
 import type { ApiClient, SyncError } from './api';
-import { startEventSync, type EventSync } from './events-sync';
-import { startRecordSync, type RecordSync } from './records-sync';
+import { eventsChannel } from './events-channel';
+import { recordsChannel } from './records-channel';
+import { startReplication, type Replication } from './replication';
 import { readSse } from './sse';
 
 export interface SyncListener {
@@ -18,8 +20,10 @@ export interface SyncListener {
 }
 
 export interface RunningSync {
-  sync: EventSync;
-  records: RecordSync;
+  /** The ledger's replication. */
+  sync: Replication;
+  /** One replication per kind of master data (RECORD_KINDS order). */
+  records: Replication[];
   stop: () => Promise<void>;
 }
 
@@ -32,10 +36,13 @@ export function connect(
   listener: SyncListener,
   now: () => number,
 ): RunningSync {
-  const sync = startEventSync(db, client, ownDeviceId, listener, now);
-  const records = startRecordSync(db, client, ownDeviceId, listener, now);
+  const sync = startReplication(db, eventsChannel(db, client, ownDeviceId), client.baseUrl, listener, now);
+  const records = RECORD_KINDS.map((kind) =>
+    startReplication(db, recordsChannel(db, client, kind, ownDeviceId, now), client.baseUrl, listener, now),
+  );
+  const resyncRecords = () => records.forEach((r) => r.resync());
   const resyncAll = () => {
-    records.resync();
+    resyncRecords();
     sync.resync();
   };
   let controller: AbortController | null = null;
@@ -60,7 +67,7 @@ export function connect(
         backoff = 1_000;
         listener.onLive();
         const target = streamTarget(message);
-        if (target !== 'events') records.resync();
+        if (target !== 'events') resyncRecords();
         if (target !== 'records') sync.resync();
       },
     })
@@ -110,7 +117,7 @@ export function connect(
         window.removeEventListener('offline', goOffline);
         document.removeEventListener('visibilitychange', onVisible);
       }
-      await Promise.all([sync.stop(), records.stop()]);
+      await Promise.all([sync.stop(), ...records.map((r) => r.stop())]);
     },
   };
 }
