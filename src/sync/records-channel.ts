@@ -18,6 +18,7 @@ import {
   toReplicated,
   type RecordDocs,
 } from '../db/repositories/records';
+import { forgetRecordEdits, settleRecordEdits } from '../db/repositories/unsynced';
 import type { RecordKind } from '../domain/replica';
 import type {
   ForbiddenBody,
@@ -67,6 +68,8 @@ export function recordsChannel<K extends RecordKind>(
         client,
         docs.map((doc) => ({ kind, ...toReplicated(doc), actorId: doc.editor })),
       );
+      // Answered (changed or unchanged alike): the server holds these copies now.
+      await settleRecordEdits(db, kind, docs);
     },
     readRefusals: refusedRecords,
     markRefused: async (refused) => {
@@ -74,12 +77,9 @@ export function recordsChannel<K extends RecordKind>(
         db,
         refused.map((r) => ({ id: `${kind}:${r.id}`, reason: `${kind} record ${r.id}: ${r.reason}` })),
       );
-      await discardLocalEdits(
-        db,
-        kind,
-        refused.map((r) => r.id),
-        ownDeviceId,
-      );
+      const ids = refused.map((r) => r.id);
+      await discardLocalEdits(db, kind, ids, ownDeviceId);
+      await forgetRecordEdits(db, kind, ids);
       return { repull: true };
     },
   };
