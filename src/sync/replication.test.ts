@@ -84,7 +84,7 @@ describe('the replication runner', () => {
     expect(asked.at(-1)).toEqual(at(5));
   });
 
-  it('a restart during a pull wins over the checkpoint that pull would store', async () => {
+  it('[S21] a restart during a pull wins over the checkpoint that pull would store', async () => {
     const db = await database();
     const { channel } = fakeChannel(3);
     const checkpoint = new StoredCheckpoint(db, channel.checkpointKey);
