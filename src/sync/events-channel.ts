@@ -15,7 +15,7 @@ import type { LedgerEvent } from '../domain/model';
 import type { ApiError, ForbiddenBody, Rejection, SequencedEvent } from '../domain/sync/wire';
 import { pullEvents, pushEvents, type ApiClient, type SyncError } from './api';
 import type { Channel } from './channel';
-import { markRejected, settleAcknowledged } from './marks';
+import { markRejected, settleAcknowledged } from '../db/repositories/syncmarks';
 
 export const PULL_CHECKPOINT_KEY = 'eventsPullCheckpoint';
 /** The server's largest page ([S6]): a fresh tablet's bootstrap is mostly pages of this size. */

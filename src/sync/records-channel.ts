@@ -29,7 +29,7 @@ import type {
 } from '../domain/sync/wire';
 import { pullRecords, pushRecords, type ApiClient, type SyncError } from './api';
 import type { Channel } from './channel';
-import { markRejected } from './marks';
+import { markRejected } from '../db/repositories/syncmarks';
 
 const PULL_PAGE = 500;
 
