@@ -75,6 +75,25 @@ export default tseslint.config(
     },
   },
   {
+    // RxDB's replication engine (and its internals) is reached through one adapter only.
+    files: ['src/db/**/*.ts', 'src/sync/**/*.ts'],
+    ignores: ['src/sync/rxdb-adapter.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['rxdb/plugins/replication', 'rxdb/plugins/replication-*'],
+              message:
+                'Replicate through src/sync/rxdb-adapter.ts (the one file that knows RxDB replication).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core is pure TypeScript: no UI, storage, network, clock or randomness.
     files: ['src/domain/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@
 // --demo`, the same entry as `npm start`) on 127.0.0.1 at a random port, on a throwaway PostgreSQL
 // database created and dropped like the server tests do (tests/server/postgres-test-db.ts). The
 // clients run in the bench process, so they do not share the server's event loop.
-import { PROTOCOL_VERSION } from '../../sync-server/src/routes/meta';
+import { PROTOCOL_VERSION } from '../../src/domain/sync/wire';
 import { openPostgresDriver } from '../../sync-server/src/store/postgres-driver';
 import { Store } from '../../sync-server/src/store/store';
 import type { PostgresTestDatabases } from '../../tests/server/postgres-test-db';

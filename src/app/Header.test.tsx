@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Header } from './Header';
+import { Header, unsyncedText } from './Header';
 import { useSyncStatus } from './sync-status';
 
 afterEach(cleanup);
@@ -11,6 +11,17 @@ describe('header sync status', () => {
     useSyncStatus.setState({ online: true, connection: 'live', unsynced: 2, message: null, clockSkewMs: 0 });
     render(<Header />);
     expect(screen.getByTestId('sync-status').textContent).toBe('Synced live · 2 changes only on this tablet');
+  });
+
+  it('[PWA4] names unsynced record edits beside the ledger changes', () => {
+    useSyncStatus.setState({ online: true, connection: 'live', unsynced: 3, unsyncedRecords: 1 });
+    render(<Header />);
+    expect(screen.getByTestId('sync-status').textContent).toBe(
+      'Synced live · 1 record edit and 2 changes only on this tablet',
+    );
+    expect(unsyncedText(2, 2)).toBe('2 record edits only on this tablet');
+    expect(unsyncedText(1, 0)).toBe('1 change only on this tablet');
+    expect(unsyncedText(null, 0)).toBe('counting…');
   });
 
   it('[S9] warns when the tablet clock is more than 5 minutes off the server', () => {

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { watchUnsyncedCount } from '../db/repositories/events';
+import { watchUnsyncedCount, type UnsyncedCount } from '../db/repositories/unsynced';
 import { useLocal } from './DatabaseContext';
 
 /** `update_required`: the server refused this app version (426, SPEC [S3]); sync waits for the update. */
@@ -15,8 +15,13 @@ export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
 
 interface SyncStatus {
   online: boolean;
-  /** Events recorded here that no server has acknowledged; null until first counted. */
+  /**
+   * Changes that exist only on this tablet — events and record edits no server has acknowledged
+   * (repositories/unsynced.ts); null until first counted.
+   */
   unsynced: number | null;
+  /** How many of `unsynced` are edits of master-data records (lots, products, visits…). */
+  unsyncedRecords: number;
   connection: Connection;
   /** Plain-words reason for the last failure (401, 426, 403, server down…). */
   message: string | null;
@@ -24,7 +29,7 @@ interface SyncStatus {
   /** device clock − server clock, from the last pull. */
   clockSkewMs: number | null;
   setOnline: (online: boolean) => void;
-  setUnsynced: (count: number) => void;
+  setUnsynced: (count: UnsyncedCount) => void;
   setConnection: (connection: Connection, message?: string | null) => void;
   notePull: (serverTime: string, receivedAtMs: number) => void;
 }
@@ -32,12 +37,13 @@ interface SyncStatus {
 export const useSyncStatus = create<SyncStatus>((set) => ({
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   unsynced: null,
+  unsyncedRecords: 0,
   connection: 'not_enrolled',
   message: null,
   lastPulledAtMs: null,
   clockSkewMs: null,
   setOnline: (online) => set({ online }),
-  setUnsynced: (unsynced) => set({ unsynced }),
+  setUnsynced: ({ events, records }) => set({ unsynced: events + records, unsyncedRecords: records }),
   setConnection: (connection, message = null) => set({ connection, message }),
   notePull: (serverTime, receivedAtMs) =>
     set({

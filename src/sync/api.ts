@@ -4,8 +4,20 @@
  */
 import type { LedgerEvent } from '../domain/model';
 import type { RecordKind } from '../domain/replica';
-
-export const PROTOCOL_VERSION = 1;
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type Checkpoint,
+  type EnrollRequest,
+  type EnrollResponse,
+  type EventPullResponse,
+  type EventPushRequest,
+  type EventPushResponse,
+  type PushedRecord,
+  type RecordPullResponse,
+  type RecordPushRequest,
+  type RecordPushResponse,
+} from '../domain/sync/wire';
 
 export type SyncErrorKind =
   'offline' | 'unauthorized' | 'upgrade_required' | 'forbidden' | 'bad_request' | 'server';
@@ -21,49 +33,6 @@ export class SyncError extends Error {
   }
 }
 
-export interface Checkpoint {
-  epoch: string;
-  seq: number;
-}
-
-export interface PullResponse {
-  documents: (LedgerEvent & { seq: number })[];
-  checkpoint: Checkpoint;
-  serverTime: string;
-}
-
-export interface PushResponse {
-  accepted: string[];
-  duplicates: string[];
-  conflicts: { id: string; reason: string }[];
-}
-
-/** A master-data record on the wire (SPEC [MD6], [MD7]). */
-export interface WireRecord {
-  kind: RecordKind;
-  id: string;
-  data: Record<string, unknown>;
-  clocks: Record<string, string>;
-}
-
-export interface RecordPullResponse {
-  documents: (WireRecord & { seq: number })[];
-  checkpoint: Checkpoint;
-  serverTime: string;
-}
-
-export interface RecordPushResponse {
-  changed: string[];
-  unchanged: string[];
-}
-
-export interface EnrollResponse {
-  deviceId: string;
-  token: string;
-  orgId: string;
-  locationIds: string[];
-}
-
 export interface ApiClient {
   baseUrl: string;
   token: string | null;
@@ -73,7 +42,7 @@ export interface ApiClient {
 function headers(client: ApiClient): Record<string, string> {
   const h: Record<string, string> = {
     'content-type': 'application/json',
-    'x-chairside-protocol': String(PROTOCOL_VERSION),
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
   };
   if (client.token) h.authorization = `Bearer ${client.token}`;
   return h;
@@ -121,19 +90,20 @@ async function call<T>(client: ApiClient, path: string, init: RequestInit = {}):
 export function enroll(client: ApiClient, code: string, deviceName: string): Promise<EnrollResponse> {
   return call(client, '/api/v1/devices/enroll', {
     method: 'POST',
-    body: JSON.stringify({ code, deviceName }),
+    body: JSON.stringify({ code, deviceName } satisfies EnrollRequest),
   });
 }
 
-export function pushEvents(client: ApiClient, events: LedgerEvent[]): Promise<PushResponse> {
-  return call(client, '/api/v1/events/push', { method: 'POST', body: JSON.stringify({ events }) });
+export function pushEvents(client: ApiClient, events: LedgerEvent[]): Promise<EventPushResponse> {
+  const body: EventPushRequest = { events };
+  return call(client, '/api/v1/events/push', { method: 'POST', body: JSON.stringify(body) });
 }
 
 export function pullEvents(
   client: ApiClient,
   checkpoint: Checkpoint | null,
   limit: number,
-): Promise<PullResponse> {
+): Promise<EventPullResponse> {
   const query = new URLSearchParams({
     epoch: checkpoint?.epoch ?? '',
     seq: String(checkpoint?.seq ?? 0),
@@ -142,11 +112,9 @@ export function pullEvents(
   return call(client, `/api/v1/events/pull?${query.toString()}`);
 }
 
-export function pushRecords(
-  client: ApiClient,
-  records: (WireRecord & { actorId: string })[],
-): Promise<RecordPushResponse> {
-  return call(client, '/api/v1/records/push', { method: 'POST', body: JSON.stringify({ records }) });
+export function pushRecords(client: ApiClient, records: PushedRecord[]): Promise<RecordPushResponse> {
+  const body: RecordPushRequest = { records };
+  return call(client, '/api/v1/records/push', { method: 'POST', body: JSON.stringify(body) });
 }
 
 export function pullRecords(

@@ -4,10 +4,12 @@
  * each time with a pull (the server also sends RESYNC on every connect). Boot never waits for it.
  */
 import type { ChairsideDatabase } from '../db/collections';
-import type { SyncError } from './api';
-import { PROTOCOL_VERSION, type ApiClient } from './api';
-import { startEventSync, type EventSync } from './events-sync';
-import { startRecordSync, type RecordSync } from './records-sync';
+import { RECORD_KINDS } from '../domain/replica';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, streamTarget } from '../domain/sync/wire';
+import type { ApiClient, SyncError } from './api';
+import { eventsChannel } from './events-channel';
+import { recordsChannel } from './records-channel';
+import { startReplication, type Replication } from './replication';
 import { readSse } from './sse';
 
 export interface SyncListener {
@@ -18,18 +20,11 @@ export interface SyncListener {
 }
 
 export interface RunningSync {
-  sync: EventSync;
-  records: RecordSync;
+  /** The ledger's replication. */
+  sync: Replication;
+  /** One replication per kind of master data (RECORD_KINDS order). */
+  records: Replication[];
   stop: () => Promise<void>;
-}
-
-/**
- * Which replications a stream message concerns: RESYNC (a (re)connect) → everything; a records
- * message ([MD7]) → master data; anything else is the ledger advancing ([S7]).
- */
-export function streamTarget(message: string): 'all' | 'records' | 'events' {
-  if (message === 'RESYNC') return 'all';
-  return message.includes('"records"') ? 'records' : 'events';
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -41,10 +36,13 @@ export function connect(
   listener: SyncListener,
   now: () => number,
 ): RunningSync {
-  const sync = startEventSync(db, client, ownDeviceId, listener, now);
-  const records = startRecordSync(db, client, ownDeviceId, listener, now);
+  const sync = startReplication(db, eventsChannel(db, client, ownDeviceId), client.baseUrl, listener, now);
+  const records = RECORD_KINDS.map((kind) =>
+    startReplication(db, recordsChannel(db, client, kind, ownDeviceId, now), client.baseUrl, listener, now),
+  );
+  const resyncRecords = () => records.forEach((r) => r.resync());
   const resyncAll = () => {
-    records.resync();
+    resyncRecords();
     sync.resync();
   };
   let controller: AbortController | null = null;
@@ -61,7 +59,7 @@ export function connect(
       url: `${client.baseUrl}/api/v1/events/stream`,
       headers: {
         authorization: `Bearer ${client.token ?? ''}`,
-        'x-chairside-protocol': String(PROTOCOL_VERSION),
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
       },
       signal: current.signal,
       fetch: client.fetch,
@@ -69,7 +67,7 @@ export function connect(
         backoff = 1_000;
         listener.onLive();
         const target = streamTarget(message);
-        if (target !== 'events') records.resync();
+        if (target !== 'events') resyncRecords();
         if (target !== 'records') sync.resync();
       },
     })
@@ -119,7 +117,7 @@ export function connect(
         window.removeEventListener('offline', goOffline);
         document.removeEventListener('visibilitychange', onVisible);
       }
-      await Promise.all([sync.stop(), records.stop()]);
+      await Promise.all([sync.stop(), ...records.map((r) => r.stop())]);
     },
   };
 }

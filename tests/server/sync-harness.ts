@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../sync-server/src/app';
-import { PROTOCOL_VERSION } from '../../sync-server/src/routes/meta';
+import { PROTOCOL_VERSION } from '../../src/domain/sync/wire';
 import { LocalHub } from '../../sync-server/src/services/hub';
 import type { EventHub } from '../../sync-server/src/services/hub';
 import { createSyncServices } from '../../sync-server/src/services/sync';

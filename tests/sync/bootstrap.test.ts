@@ -7,7 +7,7 @@ import { getChangedDocumentsSince } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffAgainstReducer } from '../../src/db/repositories/balances';
 import type { LedgerEvent } from '../../src/domain/model';
-import { PULL_PAGE } from '../../src/sync/events-pull';
+import { PULL_PAGE } from '../../src/sync/events-channel';
 import { pgliteBackend } from '../server/backends';
 import { LOTS, ORG, serverEvent, startHarness, type Harness } from '../server/sync-harness';
 import { eventually } from './eventually';

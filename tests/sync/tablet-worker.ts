@@ -4,9 +4,11 @@
  * real tablet's browser tab. Commands arrive as { id, method, args } and are answered once.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { firstValueFrom } from 'rxjs';
 import { currentBalance, diffAgainstReducer } from '../../src/db/repositories/balances';
 import { allEvents } from '../../src/db/repositories/events';
 import { toReplicated } from '../../src/db/repositories/records';
+import { watchUnsyncedCount } from '../../src/db/repositories/unsynced';
 import { openTablet, type Tablet } from './tablet';
 
 const { name, today } = workerData as { name: string; today?: string };
@@ -44,6 +46,11 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
       return { id, data: sortedKeys(data), clocks: sortedKeys(clocks) };
     }),
   count: async () => (await required()).db.events.count().exec(),
+  /** What the header counts as only on this tablet ([PWA4]). */
+  unsynced: async () => {
+    const t = await required();
+    return firstValueFrom(watchUnsyncedCount(t.db, t.deviceId));
+  },
   eventIds: async () => (await allEvents((await required()).db)).map((e) => e.id),
   diff: async () => diffAgainstReducer((await required()).db),
   errors: async () => (await required()).errors.map((e) => `${e.kind}: ${e.message}`),

@@ -132,6 +132,26 @@ describe('tablets syncing through the server', () => {
     expect(row).toEqual({ status: 'hold', unit_cost_micros: 7_250_000 });
   }, 120_000);
 
+  it('[PWA4][MD9] a lot edit and a visit made offline count as only on this tablet until the server has them', async () => {
+    const a = await tablet('unsynced');
+    const target = LOTS[3] ?? '';
+    await a.call('editLot', target, { status: 'hold' });
+    const drawn = await a.call<string[]>('draw', 10);
+    // The draw's events, and two records: its new visit and the lot.
+    expect(await a.call('unsynced')).toEqual({ events: drawn.length, records: 2 });
+    await a.call('connect', baseUrl, (await server.enroll()).token);
+    await eventually('nothing is only on the tablet', async () => {
+      const left = await a.call<{ events: number; records: number }>('unsynced');
+      return left.events === 0 && left.records === 0;
+    });
+    const [row] = await server.store.driver.query<{ status: string }>(
+      'SELECT status FROM lots WHERE id = $1',
+      [target],
+    );
+    expect(row?.status).toBe('hold');
+    expect(await a.call('errors')).toEqual([]);
+  }, 120_000);
+
   it('[MD4] the same new lot created offline on two tablets from one barcode is one lot everywhere', async () => {
     const [a, b] = [await tablet('new-a'), await tablet('new-b')];
     const product = (await lotsOf(a)).find((l) => l.id === lot)?.data.productId as string;

@@ -1,4 +1,3 @@
-import { combineLatest, map, type Observable } from 'rxjs';
 /** The append-only ledger on the tablet: events are inserted once and never changed. */
 import type { LedgerEvent } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
@@ -72,15 +71,4 @@ export async function eventsOfVisit(db: ChairsideDatabase, visitId: string): Pro
 export async function allEvents(db: ChairsideDatabase): Promise<LedgerEvent[]> {
   const docs = await db.events.find().exec();
   return docs.map((d) => fromEventDoc(d.toMutableJSON()));
-}
-
-/**
- * Events recorded on this tablet that no sync server has acknowledged yet (refused ones included):
- * this device's events minus the acknowledged marks.
- */
-export function watchUnsyncedCount(db: ChairsideDatabase, deviceId: string): Observable<number> {
-  return combineLatest([
-    db.events.count({ selector: { deviceId } }).$,
-    db.syncmarks.count({ selector: { state: 'acked' } }).$,
-  ]).pipe(map(([own, acked]) => Math.max(own - acked, 0)));
 }

@@ -29,6 +29,7 @@ import type {
 import type { ReplicaMeta } from '../schemas/replicated';
 import { learnLotProducts } from './balances';
 import { getSetting, putSetting } from './settings';
+import { noteRecordEdits } from './unsynced';
 
 export interface RecordDocs {
   locations: LocationDoc;
@@ -110,7 +111,8 @@ async function storedRecords<K extends RecordKind>(
 
 /**
  * A local edit (create or change) of records of one kind by `ctx.actorId`: the fields that differ
- * from the stored copy get one new clock. Unchanged records are not written at all.
+ * from the stored copy get one new clock. Unchanged records are not written at all; written ones
+ * count as "only on this tablet" until the server acknowledges them (unsynced.ts).
  */
 export async function saveRecords<K extends RecordKind>(
   db: ChairsideDatabase,
@@ -134,6 +136,11 @@ export async function saveRecords<K extends RecordKind>(
     writes.push(fromReplicated(kind, stamped, ctx.actorId));
   }
   if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  await noteRecordEdits(
+    db,
+    kind,
+    writes.map((w) => ({ id: w.id, clock })),
+  );
   if (kind === 'lots') learnLotProducts(db, writes as LotDoc[]);
 }
 

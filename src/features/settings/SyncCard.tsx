@@ -5,7 +5,7 @@ import { useEnrollmentVersion } from '../../app/useSync';
 import type { SyncMarkDoc } from '../../db/schemas/syncmarks';
 import { SyncError } from '../../sync/api';
 import { enrollDevice, forgetEnrollment, readEnrollment, type Enrollment } from '../../sync/enrollment';
-import { watchRejected } from '../../sync/marks';
+import { watchRejected } from '../../db/repositories/syncmarks';
 
 /**
  * Connects this tablet to the clinic's sync server with a one-time code from an admin, and lists

@@ -5,27 +5,14 @@
  * The records routes (/api/v1/records/*, SPEC [MD6]) name `recordId` instead of `eventId`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiError, RecordApiError } from '../../../src/domain/sync/wire';
 import { InputError } from '../services/auth';
-
-export interface ApiError {
-  error: string;
-  field: string;
-  eventId: string | null;
-  message: string;
-}
 
 interface AjvLikeError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
-}
-
-export interface RecordApiError {
-  error: string;
-  field: string;
-  recordId: string | null;
-  message: string;
 }
 
 /**

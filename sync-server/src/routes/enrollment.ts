@@ -6,12 +6,13 @@
  * Admin routes need the admin bearer token; enrollment needs only the code.
  */
 import type { FastifyInstance } from 'fastify';
+import type { EnrollRequest } from '../../../src/domain/sync/wire';
 import type { AuthService, EnrollCodeRequest } from '../services/auth';
 import { adminGuard } from './guards';
 import { deviceParamsSchema, enrollBodySchema, enrollCodeBodySchema } from './schemas';
 
 export function registerEnrollmentRoutes(api: FastifyInstance, auth: AuthService): void {
-  api.post<{ Body: { code: string; deviceName: string } }>(
+  api.post<{ Body: EnrollRequest }>(
     '/api/v1/devices/enroll',
     { schema: { body: enrollBodySchema } },
     async (request, reply) =>

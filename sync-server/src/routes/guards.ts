@@ -9,6 +9,7 @@
  * accept `?access_token=` and `?protocol=`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROTOCOL_HEADER, type UpgradeRequiredBody } from '../../../src/domain/sync/wire';
 import type { AuthService, AuthedDevice } from '../services/auth';
 import { bearerToken } from '../services/auth';
 import { MIN_PROTOCOL } from './meta';
@@ -22,8 +23,6 @@ declare module 'fastify' {
     queryAuth?: boolean;
   }
 }
-
-export const PROTOCOL_HEADER = 'x-chairside-protocol';
 
 function queryValue(request: FastifyRequest, name: string): string | undefined {
   if (!request.routeOptions.config.queryAuth) return undefined;
@@ -47,7 +46,8 @@ export function deviceGuard(auth: AuthService) {
     }
     const protocol = protocolOf(request.headers[PROTOCOL_HEADER] ?? queryValue(request, 'protocol'));
     if (protocol < MIN_PROTOCOL) {
-      await reply.code(426).send({ error: 'upgrade_required', minProtocol: MIN_PROTOCOL });
+      const body: UpgradeRequiredBody = { error: 'upgrade_required', minProtocol: MIN_PROTOCOL };
+      await reply.code(426).send(body);
       return;
     }
     request.device = result.device;

@@ -1,9 +1,8 @@
 /** Health and version endpoints: what load balancers, the tablet and humans poll. */
 import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION } from '../../../src/domain/sync/wire';
 import type { Store } from '../store/store';
 
-/** Sync protocol version; bumped only on incompatible wire changes. The tablet checks it. */
-export const PROTOCOL_VERSION = 1;
 /** Oldest client protocol the server still serves; older clients get 426 (SPEC [S3]). */
 export const MIN_PROTOCOL = 1;
 

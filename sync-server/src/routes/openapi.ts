@@ -4,8 +4,9 @@
  * checks; a test asserts every /api/v1 route is described.
  */
 import type { FastifyInstance } from 'fastify';
+import { PROTOCOL_VERSION } from '../../../src/domain/sync/wire';
 import { integrationPaths, integrationSchemas } from './integration-openapi';
-import { MIN_PROTOCOL, PROTOCOL_VERSION } from './meta';
+import { MIN_PROTOCOL } from './meta';
 import { recordPaths, recordSchemas } from './records-openapi';
 import {
   enrollBodySchema,

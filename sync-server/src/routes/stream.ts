@@ -8,6 +8,7 @@
  * shutdown never waits on an open stream.
  */
 import type { FastifyInstance } from 'fastify';
+import { advanceMessage, RESYNC } from '../../../src/domain/sync/wire';
 import type { EventHub } from '../services/hub';
 import { deviceOf } from './guards';
 import { streamQuerySchema } from './schemas';
@@ -40,10 +41,9 @@ export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): voi
         // nginx and friends would otherwise buffer the stream.
         'x-accel-buffering': 'no',
       });
-      res.write('retry: 3000\ndata: RESYNC\n\n');
+      res.write(`retry: 3000\ndata: ${RESYNC}\n\n`);
       const unsubscribe = deps.hub.subscribe(device.orgId, (seq, stream) => {
-        const advance = { epoch: deps.epoch, seq };
-        res.write(`data: ${JSON.stringify(stream === 'records' ? { records: advance } : advance)}\n\n`);
+        res.write(`data: ${advanceMessage(stream, { epoch: deps.epoch, seq })}\n\n`);
       });
       const heartbeat = setInterval(
         () => res.write(': heartbeat\n\n'),

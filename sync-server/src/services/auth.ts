@@ -3,6 +3,7 @@
  * enrollment, revocation and bearer-token resolution.
  */
 import { randomUUID } from 'node:crypto';
+import type { EnrollResponse } from '../../../src/domain/sync/wire';
 import type { DeviceRecord, DeviceStore } from '../store/device-store';
 import { hashEnrollCode, newEnrollCode, newToken, sha256Hex } from './secrets';
 
@@ -36,12 +37,8 @@ export interface EnrollCodeRequest {
   expiresInMinutes?: number;
 }
 
-export interface Enrollment {
-  deviceId: string;
-  token: string;
-  orgId: string;
-  locationIds: string[];
-}
+/** What enrolling answers (the wire's EnrollResponse). */
+export type Enrollment = EnrollResponse;
 
 /** "Bearer abc" → "abc"; anything else → null. */
 export function bearerToken(header: string | undefined): string | null {

@@ -7,8 +7,8 @@
  *   at commit, see event-store.ts); one LISTEN connection per process re-emits every notification,
  *   so a push on instance A reaches a stream held by instance B.
  */
-/** What advanced: the event ledger, or master-data records (SPEC [MD7]; their own seq). */
-export type StreamName = 'events' | 'records';
+import type { StreamName } from '../../../src/domain/sync/wire';
+
 export type AdvanceListener = (seq: number, stream: StreamName) => void;
 
 export interface EventHub {

@@ -7,16 +7,12 @@
  * Example: server epoch E, org events at seq 3, 7, 9; pull { E, 3, limit 2 } → [7, 9], checkpoint
  * { E, 9 }; pull { other, 9 } → [3, 7, 9…] from the start with checkpoint epoch E.
  */
+import type { PullPage } from '../../../src/domain/sync/wire';
 import type { EventStore, StoredEvent } from '../store/event-store';
 import type { AuthedDevice } from './auth';
 
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 1000;
-
-export interface Checkpoint {
-  epoch: string;
-  seq: number;
-}
 
 export interface PullRequest {
   epoch: string | null;
@@ -24,11 +20,7 @@ export interface PullRequest {
   limit: number;
 }
 
-export interface PullResult {
-  documents: StoredEvent[];
-  checkpoint: Checkpoint;
-  serverTime: string;
-}
+export type PullResult = PullPage<StoredEvent>;
 
 /** Where a pull starts: the checkpoint's seq, or 0 for another epoch or a seq beyond `maxSeq` ([S13]). */
 export async function resumeFrom(

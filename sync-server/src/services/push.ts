@@ -12,20 +12,16 @@ import { sameEvent } from '../../../src/domain/ledger/reducer';
 import { validateCorrection, validateEvent } from '../../../src/domain/ledger/rules';
 import type { LedgerEvent, Role } from '../../../src/domain/model';
 import { mayRecord } from '../../../src/domain/roles';
+import type { EventPushResponse, Rejection } from '../../../src/domain/sync/wire';
 import type { DeviceStore } from '../store/device-store';
 import type { EventStore } from '../store/event-store';
 import type { AuthedDevice } from './auth';
 import type { EventHub } from './hub';
 
-export interface Rejection {
-  id: string;
-  reason: string;
-}
-
 export type PushOutcome =
   | { kind: 'invalid'; field: string; eventId: string | null; message: string }
   | { kind: 'forbidden'; rejected: Rejection[] }
-  | { kind: 'ok'; accepted: string[]; duplicates: string[]; conflicts: Rejection[] };
+  | ({ kind: 'ok' } & EventPushResponse);
 
 export const ROLE_NAMES: Record<Role, string> = {
   injector: 'an injector',

@@ -31,7 +31,8 @@ import {
   parseHlc,
   RECORD_FIELDS,
 } from '../../../src/domain/replica';
-import type { FieldClocks, RecordData, RecordKind, ReplicatedRecord } from '../../../src/domain/replica';
+import type { RecordData, RecordKind, ReplicatedRecord } from '../../../src/domain/replica';
+import type { PushedRecord, RecordPushResponse, RecordRejection } from '../../../src/domain/sync/wire';
 import { columnProblem } from '../store/record-projection';
 import type { BatchContext, RecordWrite } from '../store/record-store';
 import { recordKey } from '../store/record-store';
@@ -39,24 +40,13 @@ import { ROLE_NAMES } from './push';
 
 export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
 
-export interface IncomingRecord {
-  kind: string;
-  id: string;
-  data: RecordData;
-  clocks: FieldClocks;
-  actorId: string;
-}
-
-export interface RecordRejection {
-  kind: string;
-  id: string;
-  reason: string;
-}
+/** A pushed record before its kind is checked (shapeProblem). */
+export type IncomingRecord = Omit<PushedRecord, 'kind'> & { kind: string };
 
 export type RecordPushOutcome =
   | { kind: 'invalid'; field: string; recordId: string | null; message: string }
   | { kind: 'forbidden'; rejected: RecordRejection[] }
-  | { kind: 'ok'; changed: string[]; unchanged: string[] };
+  | ({ kind: 'ok' } & RecordPushResponse);
 
 type Invalid = Extract<RecordPushOutcome, { kind: 'invalid' }>;
 

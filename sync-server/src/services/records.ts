@@ -4,13 +4,14 @@
  * (record-plan.ts, record-store.ts); streams hear of it through the hub. Pull: the organization's
  * records of one kind after a checkpoint, with the events' checkpoint rules ([S5], [S6], [S13]).
  */
-import type { FieldClocks, RecordData, RecordKind } from '../../../src/domain/replica';
+import type { RecordKind } from '../../../src/domain/replica';
+import type { RecordPullResponse } from '../../../src/domain/sync/wire';
 import type { ProjectionSkip } from '../store/record-projection';
 import type { RecordStore } from '../store/record-store';
 import type { AuthedDevice } from './auth';
 import type { EventHub } from './hub';
 import { resumeFrom } from './pull';
-import type { Checkpoint, PullRequest } from './pull';
+import type { PullRequest } from './pull';
 import { planRecordPush, shapeProblem } from './record-plan';
 import type { IncomingRecord, RecordPushOutcome } from './record-plan';
 
@@ -18,20 +19,6 @@ export interface RecordPushResult {
   outcome: RecordPushOutcome;
   /** Records kept whose typed projection was skipped (record-projection.ts); the route logs them. */
   skipped: ProjectionSkip[];
-}
-
-export interface PulledRecord {
-  kind: RecordKind;
-  id: string;
-  data: RecordData;
-  clocks: FieldClocks;
-  seq: number;
-}
-
-export interface RecordPullResult {
-  documents: PulledRecord[];
-  checkpoint: Checkpoint;
-  serverTime: string;
 }
 
 export class RecordService {
@@ -59,7 +46,7 @@ export class RecordService {
     return { outcome: result, skipped };
   }
 
-  async pull(device: AuthedDevice, req: PullRequest & { kind: RecordKind }): Promise<RecordPullResult> {
+  async pull(device: AuthedDevice, req: PullRequest & { kind: RecordKind }): Promise<RecordPullResponse> {
     const serverTime = this.now().toISOString();
     const from = await resumeFrom(this.epoch, req, () => this.records.maxSeq());
     const rows = await this.records.since(device.orgId, req.kind, from, req.limit);

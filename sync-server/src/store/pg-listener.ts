@@ -8,7 +8,8 @@
  */
 import pg from 'pg';
 import { Fanout } from '../services/hub';
-import type { AdvanceListener, EventHub, StreamName } from '../services/hub';
+import type { StreamName } from '../../../src/domain/sync/wire';
+import type { AdvanceListener, EventHub } from '../services/hub';
 import { EVENTS_CHANNEL } from './event-store';
 import { RECORDS_NOTIFY_TAG } from './record-store';
 

@@ -2,7 +2,7 @@
 // codes with the admin token, enroll a headless "device", push its ledger events. Used when a
 // browser test needs data to arrive on the tablet the way sync delivers it.
 import type { Page } from 'playwright-core';
-import { PROTOCOL_VERSION } from '../../../sync-server/src/routes/meta';
+import { PROTOCOL_VERSION } from '../../../src/domain/sync/wire';
 import type { LedgerEvent } from '../../../src/domain/model';
 import { clickTestId } from './app';
 import { byTestId } from './treat';

@@ -1,5 +1,8 @@
-/** What the server said about this tablet's events: acknowledged, or refused with a reason. */
-import type { ChairsideDatabase } from '../db/collections';
+/**
+ * What the server said about this tablet's work: events acknowledged or refused with a reason,
+ * and refused records (`kind:id`). Written by the sync after each answer.
+ */
+import type { ChairsideDatabase } from '../collections';
 
 export async function settleAcknowledged(db: ChairsideDatabase, eventIds: string[]): Promise<void> {
   if (eventIds.length === 0) return;
