@@ -6,13 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DatabaseProvider } from './app/DatabaseContext';
-import { newId } from './app/runtime';
-import { requestPersistentStorage } from './app/storage';
-import { applyTheme, readTheme } from './app/theme';
 import type { ChairsideDatabase } from './db/collections';
 import { openDatabase } from './db/database';
 import { auditBalances, liveBalances } from './db/repositories/balances';
 import { ensureDeviceId } from './db/repositories/settings';
+import { newId } from './platform/clock';
+import { createData } from './platform/data';
+import { DataProvider } from './platform/DataContext';
+import { requestPersistentStorage } from './platform/storage';
+import { applyTheme, readTheme } from './platform/theme';
 import { BootFailure } from './ui/BootFailure';
 import './ui/theme.css';
 
@@ -33,7 +35,9 @@ async function boot(): Promise<void> {
     root.render(
       <StrictMode>
         <DatabaseProvider value={{ db, deviceId }}>
-          <App />
+          <DataProvider value={createData(db, deviceId)}>
+            <App />
+          </DataProvider>
         </DatabaseProvider>
       </StrictMode>,
     );

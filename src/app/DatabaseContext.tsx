@@ -1,6 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ChairsideDatabase } from '../db/collections';
 
+/**
+ * The open database, for the shell's own wiring (sync, the pending count). Screens never see it:
+ * they get the data facade (src/platform/DataContext.tsx) and cannot import src/app (SPEC [ARCH5]).
+ */
 export interface LocalContext {
   db: ChairsideDatabase;
   deviceId: string;

@@ -1,4 +1,4 @@
-import { useSession } from './session';
+import { useSession } from '../platform/session';
 import { CLOCK_SKEW_WARNING_MS, useSyncStatus } from './sync-status';
 
 /** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */

@@ -3,20 +3,14 @@
  * rendered, so a tablet with no network boots exactly as fast as one with it.
  */
 import { useEffect, useState } from 'react';
-import { create } from 'zustand';
 import type { Enrollment } from '../sync/enrollment';
 import { readEnrollment } from '../sync/enrollment';
 import { connect } from '../sync/connection';
 import { useLocal } from './DatabaseContext';
-import { now } from './runtime';
+import { now } from '../platform/clock';
+import { useEnrollmentVersion } from '../platform/enrollment-version';
 import type { SyncErrorKind } from '../sync/api';
 import { useSyncStatus, type Connection } from './sync-status';
-
-/** Bumped when Settings enrolls or disconnects the tablet, so the running sync restarts. */
-export const useEnrollmentVersion = create<{ version: number; bump: () => void }>((set) => ({
-  version: 0,
-  bump: () => set((s) => ({ version: s.version + 1 })),
-}));
 
 /** Mounted once by the shell. */
 export function useSync(): Enrollment | null {

@@ -1,26 +1,14 @@
 /** This tablet's enrollment with the clinic's sync server, kept in device-local settings. */
 import type { ChairsideDatabase } from '../db/collections';
-import { getSetting, putSetting } from '../db/repositories/settings';
+import { readSetting, writeSetting, type Enrollment } from '../db/repositories/settings';
 import { enroll, type ApiClient } from './api';
+
+export type { Enrollment };
 
 export const ENROLLMENT_KEY = 'syncEnrollment';
 
-export interface Enrollment {
-  baseUrl: string;
-  token: string;
-  serverDeviceId: string;
-  orgId: string;
-  locationIds: string[];
-  deviceName: string;
-}
-
 export async function readEnrollment(db: ChairsideDatabase): Promise<Enrollment | null> {
-  return enrollmentFrom(await getSetting(db, ENROLLMENT_KEY));
-}
-
-/** The enrollment a setting value holds (a JSON string), or null when not enrolled. */
-export function enrollmentFrom(value: unknown): Enrollment | null {
-  return typeof value === 'string' ? (JSON.parse(value) as Enrollment) : null;
+  return readSetting(db, ENROLLMENT_KEY);
 }
 
 export async function enrollDevice(
@@ -38,11 +26,11 @@ export async function enrollDevice(
     locationIds: response.locationIds,
     deviceName,
   };
-  await putSetting(db, ENROLLMENT_KEY, JSON.stringify(enrollment));
+  await writeSetting(db, ENROLLMENT_KEY, enrollment);
   return enrollment;
 }
 
 /** Forgets the token; unsynced events stay on the tablet for the next enrollment. */
 export async function forgetEnrollment(db: ChairsideDatabase): Promise<void> {
-  await putSetting(db, ENROLLMENT_KEY, null);
+  await writeSetting(db, ENROLLMENT_KEY, null);
 }

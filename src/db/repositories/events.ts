@@ -68,6 +68,11 @@ export async function eventsOfVisit(db: ChairsideDatabase, visitId: string): Pro
   return docs.map((d) => fromEventDoc(d.toMutableJSON()));
 }
 
+export async function findEvent(db: ChairsideDatabase, id: string): Promise<LedgerEvent | null> {
+  const doc = await db.events.findOne(id).exec();
+  return doc ? fromEventDoc(doc.toMutableJSON()) : null;
+}
+
 export async function allEvents(db: ChairsideDatabase): Promise<LedgerEvent[]> {
   const docs = await db.events.find().exec();
   return docs.map((d) => fromEventDoc(d.toMutableJSON()));

@@ -4,11 +4,12 @@
  * included) and those lots (primary-key lookups). Never scans the ledger (SPEC [L10]; bench
  * treat.fefo_lookup_ms).
  */
+import { combineLatest, switchMap, type Observable } from 'rxjs';
 import { rankFefo, type FefoRanking } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
 import { containerView } from './balance-docs';
-import { currentBalances } from './balances';
+import { currentBalances, watchBalances } from './balances';
 
 export interface FefoQuery {
   product: Product;
@@ -42,4 +43,32 @@ export async function lookupFefo(db: ChairsideDatabase, q: FefoQuery): Promise<F
     nowMs: q.nowMs,
     utcOffsetMinutes: q.utcOffsetMinutes,
   });
+}
+
+/**
+ * The ranking for `product` at `locationId`, looked up again whenever that product's stock here or
+ * its lots change: a draw on this tablet, stock or a recall arriving by sync, a lot created from a
+ * scan (the balances that arrived before it learn its product and change too). `clock` gives the
+ * time each lookup ranks at (expiry and beyond-use depend on it).
+ */
+export function watchFefo(
+  db: ChairsideDatabase,
+  product: Product,
+  locationId: string,
+  clock: () => number,
+): Observable<FefoRanking> {
+  return combineLatest([
+    watchBalances(db, (b) => b.productId === product.id && b.locationId === locationId),
+    db.lots.find({ selector: { productId: product.id } }).$,
+  ]).pipe(
+    switchMap(() => {
+      const nowMs = clock();
+      return lookupFefo(db, {
+        product,
+        locationId,
+        nowMs,
+        utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
+      });
+    }),
+  );
 }

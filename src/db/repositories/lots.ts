@@ -18,6 +18,11 @@ export function toLot(doc: LotDoc): Lot {
   return { id, orgId, productId, lotNumber, expiry, unitCostMicros, status };
 }
 
+/** Every lot on this tablet, now and after every change (the scanner matches against them). */
+export function watchLots(db: ChairsideDatabase): Observable<Lot[]> {
+  return db.lots.find().$.pipe(map((docs) => docs.map((d) => toLot(d.toMutableJSON()))));
+}
+
 export async function lotsOfProduct(db: ChairsideDatabase, productId: string): Promise<Lot[]> {
   const docs = await db.lots.find({ selector: { productId } }).exec();
   return docs.map((d) => toLot(d.toMutableJSON()));

@@ -3,6 +3,7 @@
  * manage the catalog may do it ([R1], [MD5]); the screen offers it only to them and this checks
  * again. Goes through `saveRecords`, so the product replicates ([MD9]).
  */
+import { map, type Observable } from 'rxjs';
 import { buildProduct, type ValidProduct } from '../../domain/catalog/product-draft';
 import type { Product, Role } from '../../domain/model';
 import { can } from '../../domain/roles';
@@ -12,6 +13,11 @@ import { saveRecords, type EditContext } from './records';
 export function toProduct(doc: ProductDoc): Product {
   const { clocks: _clocks, editor: _editor, ...product } = doc;
   return product;
+}
+
+/** Every product on this tablet (replication metadata stripped), now and after every change. */
+export function watchProducts(db: ChairsideDatabase): Observable<Product[]> {
+  return db.products.find().$.pipe(map((docs) => docs.map((d) => toProduct(d.toMutableJSON()))));
 }
 
 export class CatalogError extends Error {}

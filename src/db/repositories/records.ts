@@ -28,7 +28,7 @@ import type {
 } from '../collections';
 import type { ReplicaMeta } from '../schemas/replicated';
 import { learnLotProducts } from './balances';
-import { getSetting, putSetting } from './settings';
+import { readSetting, writeSetting } from './settings';
 import { noteRecordEdits } from './unsynced';
 
 export interface RecordDocs {
@@ -56,7 +56,6 @@ export interface EditContext {
  * copy of a demo record always wins ([MD9]) and demo data is never pushed (its node is not a device).
  */
 export const DEMO_CLOCK = '0000000000000-000000-demo';
-const HLC_KEY = 'hlcLast';
 
 // One collection of each kind; the map widens them so generic code can write any kind.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -85,7 +84,7 @@ const lastClocks = new WeakMap<ChairsideDatabase, Promise<{ last: string | null 
 function clockState(db: ChairsideDatabase): Promise<{ last: string | null }> {
   let state = lastClocks.get(db);
   if (!state) {
-    state = getSetting(db, HLC_KEY).then((v) => ({ last: typeof v === 'string' ? v : null }));
+    state = readSetting(db, 'hlcLast').then((last) => ({ last }));
     lastClocks.set(db, state);
   }
   return state;
@@ -94,7 +93,7 @@ function clockState(db: ChairsideDatabase): Promise<{ last: string | null }> {
 async function nextClock(db: ChairsideDatabase, ctx: EditContext): Promise<string> {
   const state = await clockState(db);
   state.last = tickHlc(state.last, ctx.nowMs, ctx.deviceId);
-  await putSetting(db, HLC_KEY, state.last);
+  await writeSetting(db, 'hlcLast', state.last);
   return state.last;
 }
 
@@ -175,7 +174,7 @@ export async function mergePulledRecords<K extends RecordKind>(
   if (newest && parseHlc(newest)) {
     const state = await clockState(db);
     state.last = receiveHlc(state.last, newest, ctx.nowMs, ctx.deviceId);
-    await putSetting(db, HLC_KEY, state.last);
+    await writeSetting(db, 'hlcLast', state.last);
   }
   return changed;
 }

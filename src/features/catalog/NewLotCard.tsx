@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { now } from '../../app/runtime';
-import type { SessionStaff } from '../../app/session';
-import { createLotFromScan, lotsOfProduct } from '../../db/repositories/lots';
+import { now } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
 import { errorFor, type FieldError } from '../../domain/catalog/errors';
 import {
   lotDraftFromScan,
@@ -32,7 +31,7 @@ export function NewLotCard({
   staff: SessionStaff;
   onCreated: (lot: Lot) => void;
 }) {
-  const { db, deviceId } = useLocal();
+  const data = useData();
   const [draft, setDraft] = useState<LotDraft | null>(null);
   const [errors, setErrors] = useState<readonly FieldError<LotField>[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,13 +39,13 @@ export function NewLotCard({
 
   useEffect(() => {
     let live = true;
-    void lotsOfProduct(db, product.id).then((lots) => {
+    void data.lots.ofProduct(product.id).then((lots) => {
       if (live) setDraft(lotDraftFromScan(identification, lots));
     });
     return () => {
       live = false;
     };
-  }, [db, product.id, identification]);
+  }, [data, product.id, identification]);
 
   if (!draft) return <p aria-busy="true">Preparing the new lot…</p>;
   const set = (field: LotField) => (value: string) => setDraft({ ...draft, [field]: value });
@@ -58,8 +57,8 @@ export function NewLotCard({
     setErrors([]);
     setBusy(true);
     try {
-      const { lot } = await createLotFromScan(db, product, result.value, {
-        deviceId,
+      const { lot } = await data.lots.createFromScan(product, result.value, {
+        deviceId: data.deviceId,
         actorId: staff.id,
         nowMs: now(),
       });

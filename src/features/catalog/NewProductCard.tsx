@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { newId, now } from '../../app/runtime';
-import type { SessionStaff } from '../../app/session';
-import { listProducts } from '../../db/repositories/catalog';
-import { createProduct } from '../../db/repositories/products';
+import { newId, now } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
 import { errorFor, type FieldError } from '../../domain/catalog/errors';
 import {
   PRODUCT_CATEGORIES,
@@ -47,7 +45,7 @@ export function NewProductCard({
   staff: SessionStaff;
   onCreated: (product: Product) => void;
 }) {
-  const { db, deviceId } = useLocal();
+  const data = useData();
   const [draft, setDraft] = useState<ProductDraft>(() => productDraftFromScan({ gtin }));
   const [errors, setErrors] = useState<readonly FieldError<ProductField>[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,11 +56,11 @@ export function NewProductCard({
     setBusy(true);
     setFailure(null);
     try {
-      const result = validateProductDraft(draft, await listProducts(db));
+      const result = validateProductDraft(draft, await data.products.list());
       setErrors(result.ok ? [] : result.errors);
       if (!result.ok) return;
-      const ctx = { deviceId, actorId: staff.id, nowMs: now(), role: staff.role };
-      onCreated(await createProduct(db, result.value, { id: newId(), orgId }, ctx));
+      const ctx = { deviceId: data.deviceId, actorId: staff.id, nowMs: now(), role: staff.role };
+      onCreated(await data.products.create(result.value, { id: newId(), orgId }, ctx));
     } catch (e) {
       setFailure(`The product was not added: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

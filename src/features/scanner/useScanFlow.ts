@@ -3,11 +3,9 @@
  * (de-duplication + pack flow, src/scan/session.ts), the mute setting and the success feedback.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { map } from 'rxjs';
-import { useLocal } from '../../app/DatabaseContext';
-import { deviceToday, now } from '../../app/runtime';
-import { useObservable } from '../../app/useObservable';
-import { getSetting, putSetting } from '../../db/repositories/settings';
+import { deviceToday, now, utcOffsetMinutes } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import type { Lot, Product } from '../../domain/model';
 import { Feedback, MUTE_SETTING_KEY } from '../../scan/feedback';
 import type { ScanOutcome, ScanSource } from '../../scan/flow';
@@ -23,17 +21,9 @@ export interface ScanFlow {
 }
 
 export function useScanFlow(): ScanFlow {
-  const { db } = useLocal();
-  const products = useObservable<Product[]>(
-    () => db.products.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))),
-    [],
-    [db],
-  );
-  const lots = useObservable<Lot[]>(
-    () => db.lots.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))),
-    [],
-    [db],
-  );
+  const data = useData();
+  const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
+  const lots = useObservable<Lot[]>(() => data.lots.watch(), [], [data]);
   const [last, setLast] = useState<ScanOutcome | null>(null);
   const [muted, setMutedState] = useState(false);
   const session = useRef(EMPTY_SESSION);
@@ -41,11 +31,11 @@ export function useScanFlow(): ScanFlow {
 
   useEffect(() => {
     let live = true;
-    void getSetting(db, MUTE_SETTING_KEY).then((v) => live && setMutedState(v === true));
+    void data.settings.read(MUTE_SETTING_KEY).then((v) => live && setMutedState(v));
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [data]);
   useEffect(() => {
     // The scanner opens from a tap, so the page has user activation and sound may start.
     feedback.unlock();
@@ -55,9 +45,9 @@ export function useScanFlow(): ScanFlow {
   const setMuted = useCallback(
     (value: boolean) => {
       setMutedState(value);
-      void putSetting(db, MUTE_SETTING_KEY, value);
+      void data.settings.write(MUTE_SETTING_KEY, value);
     },
-    [db],
+    [data],
   );
 
   const submit = useCallback(
@@ -67,7 +57,7 @@ export function useScanFlow(): ScanFlow {
         products,
         lots,
         nowMs,
-        utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset(),
+        utcOffsetMinutes: utcOffsetMinutes(nowMs),
         today: deviceToday(),
       };
       const r = submitRead(session.current, raw, source, ctx);

@@ -1,23 +1,21 @@
 import { useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { deviceToday } from '../../app/runtime';
-import { useObservable } from '../../app/useObservable';
 import { hashPin } from '../../auth/pin';
-import { watchProductCount } from '../../db/repositories/catalog';
-import { loadDemoClinic } from '../../db/demo';
+import { deviceToday } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 
 type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done' } | { kind: 'failed'; message: string };
 
 /** Until sync brings real data, a fresh tablet can load the shared demo clinic to try things. */
 export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
-  const { db } = useLocal();
-  const productCount = useObservable(() => watchProductCount(db), 0, [db]);
+  const data = useData();
+  const productCount = useObservable(() => data.products.watchCount(), 0, [data]);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   async function load() {
     setPhase({ kind: 'loading' });
     try {
-      await loadDemoClinic(db, { today: deviceToday(), hashPin: (pin) => hashPin(pin) });
+      await data.demo.load({ today: deviceToday(), hashPin: (pin) => hashPin(pin) });
       setPhase({ kind: 'done' });
       onLoaded();
     } catch (error) {

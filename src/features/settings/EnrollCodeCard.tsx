@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { now } from '../../app/runtime';
-import { activeStaff, useSession } from '../../app/session';
+import { now } from '../../platform/clock';
+import { activeStaff, useSession } from '../../platform/session';
 import { can } from '../../domain/roles';
 import { useLocations } from '../treat/useLocations';
 

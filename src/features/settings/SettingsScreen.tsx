@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { readTheme, saveTheme, type ThemeChoice } from '../../app/theme';
+import { useData } from '../../platform/DataContext';
+import { readTheme, saveTheme, type ThemeChoice } from '../../platform/theme';
 import { DemoCard } from './DemoCard';
 import { EnrollCodeCard } from './EnrollCodeCard';
 import { StorageCard } from './StorageCard';
 import { SyncCard } from './SyncCard';
 
 export function SettingsScreen() {
-  const { deviceId } = useLocal();
+  const { deviceId } = useData();
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [refreshKey, setRefreshKey] = useState(0);
   const choose = (choice: ThemeChoice) => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatBytes, storageReport, type StorageReport } from '../../app/storage';
+import { formatBytes, storageReport, type StorageReport } from '../../platform/storage';
 
 /** How much this tablet stores, and whether the browser promised not to evict it. */
 export function StorageCard({ refreshKey }: { refreshKey: number }) {

@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/useObservable';
-import { useEnrollmentVersion } from '../../app/useSync';
-import type { SyncMarkDoc } from '../../db/schemas/syncmarks';
-import { SyncError } from '../../sync/api';
-import { enrollDevice, forgetEnrollment, readEnrollment, type Enrollment } from '../../sync/enrollment';
-import { watchRejected } from '../../db/repositories/syncmarks';
+import type { Enrollment, SyncMark } from '../../platform/data';
+import { useData } from '../../platform/DataContext';
+import { useEnrollmentVersion } from '../../platform/enrollment-version';
+import { useObservable } from '../../platform/useObservable';
 
 /**
  * Connects this tablet to the clinic's sync server with a one-time code from an admin, and lists
  * anything the server refused (those events stay on the tablet, flagged, for a manager to resolve).
  */
 export function SyncCard() {
-  const { db } = useLocal();
+  const data = useData();
   const version = useEnrollmentVersion((s) => s.version);
   const bump = useEnrollmentVersion((s) => s.bump);
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
@@ -20,18 +17,17 @@ export function SyncCard() {
   const [name, setName] = useState('Treatment room tablet');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const rejected = useObservable<SyncMarkDoc[]>(() => watchRejected(db), [], [db]);
+  const rejected = useObservable<SyncMark[]>(() => data.sync.watchRejected(), [], [data]);
 
   useEffect(() => {
-    void readEnrollment(db).then(setEnrollment);
-  }, [db, version]);
+    void data.sync.readEnrollment().then(setEnrollment);
+  }, [data, version]);
 
   async function submit() {
     setBusy(true);
     setError(null);
     try {
-      await enrollDevice(
-        db,
+      await data.sync.enroll(
         { baseUrl: location.origin, token: null, fetch: (...a) => fetch(...a) },
         code,
         name.trim() || 'Tablet',
@@ -39,7 +35,8 @@ export function SyncCard() {
       setCode('');
       bump();
     } catch (e) {
-      setError(e instanceof SyncError || e instanceof Error ? e.message : String(e));
+      // A SyncError is an Error: its message says why in plain words.
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -56,7 +53,7 @@ export function SyncCard() {
           <button
             type="button"
             className="button button--ghost"
-            onClick={() => void forgetEnrollment(db).then(bump)}
+            onClick={() => void data.sync.forget().then(bump)}
           >
             Disconnect this tablet
           </button>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { now } from '../../app/runtime';
-import { activeStaff, useSession, type SessionStaff } from '../../app/session';
+import { now } from '../../platform/clock';
+import { activeStaff, useSession, type SessionStaff } from '../../platform/session';
 import type { Action } from '../../domain/roles';
 import { can } from '../../domain/roles';
 import { EmptyState } from '../../ui/EmptyState';

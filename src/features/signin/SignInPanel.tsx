@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useLocal } from '../../app/DatabaseContext';
-import { now } from '../../app/runtime';
-import { useSession } from '../../app/session';
-import { useObservable } from '../../app/useObservable';
 import { verifyPin } from '../../auth/pin';
-import type { StaffDoc } from '../../db/collections';
-import { watchStaff } from '../../db/repositories/staff';
+import { now } from '../../platform/clock';
+import type { StaffMember } from '../../platform/data';
+import { useData } from '../../platform/DataContext';
+import { useSession } from '../../platform/session';
+import { useObservable } from '../../platform/useObservable';
 import { EmptyState } from '../../ui/EmptyState';
 import { PinPad } from './PinPad';
 
@@ -19,9 +18,9 @@ const ROLE_LABEL = {
 
 /** Shared-tablet sign-in: tap your name, enter your PIN. Works offline (hashes are local). */
 export function SignInPanel() {
-  const { db } = useLocal();
-  const staff = useObservable<StaffDoc[] | null>(() => watchStaff(db), null, [db]);
-  const [chosen, setChosen] = useState<StaffDoc | null>(null);
+  const data = useData();
+  const staff = useObservable<StaffMember[] | null>(() => data.staff.watch(), null, [data]);
+  const [chosen, setChosen] = useState<StaffMember | null>(null);
   const signIn = useSession((s) => s.signIn);
 
   if (staff === null) return <div aria-busy="true" />;

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseProvider } from '../../app/DatabaseContext';
-import { deviceToday } from '../../app/runtime';
+import { createData } from '../../platform/data';
+import { DataProvider } from '../../platform/DataContext';
+import { deviceToday } from '../../platform/clock';
 import { loadDemoClinic } from '../../db/demo';
 import { recordEvents } from '../../db/repositories/balances';
 import { openTestDatabase } from '../../db/testing';
@@ -16,9 +17,9 @@ describe('Stock screen', () => {
   it('says what it will do when the tablet holds no stock', async () => {
     const { db } = await openTestDatabase();
     render(
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+      <DataProvider value={createData(db, 'd1')}>
         <StockScreen />
-      </DatabaseProvider>,
+      </DataProvider>,
     );
     expect(await screen.findByText(/Nothing is stored on this tablet yet/)).toBeTruthy();
     await db.close();
@@ -28,9 +29,9 @@ describe('Stock screen', () => {
     const { db } = await openTestDatabase();
     await loadDemoClinic(db, { today: deviceToday(), hashPin: async (pin) => `test$${pin}` });
     render(
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+      <DataProvider value={createData(db, 'd1')}>
         <StockScreen />
-      </DatabaseProvider>,
+      </DataProvider>,
     );
     const xeomin = (await screen.findByText('Xeomin 100 U')).closest('section') as HTMLElement;
     expect(within(xeomin).getByText('Expired')).toBeTruthy();
@@ -49,9 +50,9 @@ describe('Stock screen', () => {
     await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
     const lot = buildDemoClinic(today).lots.find((l) => l.lotNumber === 'C8123AC4')!;
     render(
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+      <DataProvider value={createData(db, 'd1')}>
         <StockScreen />
-      </DatabaseProvider>,
+      </DataProvider>,
     );
     await screen.findByText('Botox Cosmetic 100 U');
     expect(screen.queryByTestId('stock-discrepancies')).toBeNull();

@@ -1,13 +1,8 @@
 import { Link } from 'wouter';
-import { useLocal } from '../../app/DatabaseContext';
-import { deviceToday } from '../../app/runtime';
-import { useObservable } from '../../app/useObservable';
-import {
-  watchDiscrepancies,
-  watchStock,
-  type Discrepancy,
-  type ProductStock,
-} from '../../db/repositories/stock';
+import { deviceToday } from '../../platform/clock';
+import type { Discrepancy, ProductStock } from '../../platform/data';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import { compareIsoDates } from '../../domain/dates';
 import type { Lot } from '../../domain/model';
 import { formatUnitCost } from '../../domain/money';
@@ -23,8 +18,8 @@ function lotState(lot: Lot, today: string): { label: string; tone: 'ok' | 'warn'
 }
 
 export function StockScreen() {
-  const { db } = useLocal();
-  const stock = useObservable<ProductStock[] | null>(() => watchStock(db), null, [db]);
+  const data = useData();
+  const stock = useObservable<ProductStock[] | null>(() => data.stock.watch(), null, [data]);
   const today = deviceToday();
   if (stock === null) return <div data-testid="screen-stock" aria-busy="true" />;
   if (stock.length === 0) {
@@ -94,8 +89,8 @@ export function StockScreen() {
  * tablets drew the same vial offline, or a receipt is missing. Staff count and correct.
  */
 function Discrepancies() {
-  const { db } = useLocal();
-  const found = useObservable<Discrepancy[]>(() => watchDiscrepancies(db), [], [db]);
+  const data = useData();
+  const found = useObservable<Discrepancy[]>(() => data.stock.watchDiscrepancies(), [], [data]);
   if (found.length === 0) return null;
   return (
     <section className="card card--alert" role="alert" data-testid="stock-discrepancies">

@@ -1,4 +1,4 @@
-import { useLocal } from '../../app/DatabaseContext';
+import { useData } from '../../platform/DataContext';
 import { verifyPin } from '../../auth/pin';
 import { can } from '../../domain/roles';
 import { PinPad } from '../signin/PinPad';
@@ -16,9 +16,9 @@ export function ManagerOverride({
   onApproved: (managerId: string) => void;
   onCancel: () => void;
 }) {
-  const { db } = useLocal();
+  const data = useData();
   async function verify(pin: string): Promise<boolean> {
-    const staff = await db.staff.find().exec();
+    const staff = await data.staff.list();
     for (const person of staff) {
       if (!can(person.role, 'override_block')) continue;
       if (await verifyPin(pin, person.pinHash)) {

@@ -1,14 +1,6 @@
 import { useState } from 'react';
-import { map, switchMap } from 'rxjs';
-import { useLocal } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/useObservable';
-import {
-  favouriteProductIds,
-  recentProductIds,
-  toggleFavourite,
-  watchFavouriteProductIds,
-  watchRecentProductIds,
-} from '../../db/repositories/recent';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import type { Product } from '../../domain/model';
 import { orderProducts } from './product-order';
 
@@ -20,23 +12,11 @@ export function ProductPicker({
   selectedId: string | null;
   onPick: (p: Product) => void;
 }) {
-  const { db } = useLocal();
+  const data = useData();
   const [query, setQuery] = useState('');
-  const products = useObservable<Product[]>(
-    () => db.products.find().$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()))),
-    [],
-    [db],
-  );
-  const recent = useObservable<string[]>(
-    () => watchRecentProductIds(db).pipe(switchMap(() => recentProductIds(db))),
-    [],
-    [db],
-  );
-  const favourites = useObservable<string[]>(
-    () => watchFavouriteProductIds(db).pipe(switchMap(() => favouriteProductIds(db))),
-    [],
-    [db],
-  );
+  const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
+  const recent = useObservable<string[]>(() => data.picker.watchRecent(), [], [data]);
+  const favourites = useObservable<string[]>(() => data.picker.watchFavourites(), [], [data]);
   const shown = orderProducts(products, { favourites, recent, query });
   return (
     <section className="card">
@@ -69,7 +49,7 @@ export function ProductPicker({
                 aria-pressed={starred}
                 aria-label={starred ? `Remove ${p.name} from favourites` : `Add ${p.name} to favourites`}
                 data-testid={`favourite-${p.id}`}
-                onClick={() => void toggleFavourite(db, p.id)}
+                onClick={() => void data.picker.toggleFavourite(p.id)}
               >
                 {starred ? '★' : '☆'}
               </button>

@@ -1,12 +1,12 @@
-import { useLocal } from '../../app/DatabaseContext';
-import { useObservable } from '../../app/useObservable';
-import { watchRecentVisits } from '../../db/repositories/visits';
+import type { Visit } from '../../domain/model';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import { useTreat } from './treat-store';
 
 /** Today's and recent visits on this tablet, to reopen one (a second area, a top-up). */
 export function RecentVisits() {
-  const { db } = useLocal();
-  const visits = useObservable(() => watchRecentVisits(db), [], [db]);
+  const data = useData();
+  const visits = useObservable<Visit[]>(() => data.visits.watchRecent(), [], [data]);
   const openVisit = useTreat((s) => s.openVisit);
   if (visits.length === 0) return null;
   return (

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { now } from '../../app/runtime';
-import type { SessionStaff } from '../../app/session';
-import { useObservable } from '../../app/useObservable';
-import { watchOnHand } from '../../db/repositories/lots';
+import { now, utcOffsetMinutes } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
+import { useObservable } from '../../platform/useObservable';
 import type { Lot, Product } from '../../domain/model';
 import { can } from '../../domain/roles';
 import type { ScanOutcome } from '../../scan/flow';
@@ -17,9 +16,9 @@ const NewProductCard = lazy(() => import('../catalog/NewProductCard'));
 
 /** "No stock here" for a known lot that this location never received (SPEC [SC10]). */
 function StockHere({ lot, locationId }: { lot: Lot; locationId: string }) {
-  const { db } = useLocal();
-  const onHand = useObservable<number | null>(() => watchOnHand(db, lot.id, locationId), null, [
-    db,
+  const data = useData();
+  const onHand = useObservable<number | null>(() => data.lots.watchOnHand(lot.id, locationId), null, [
+    data,
     lot.id,
     locationId,
   ]);
@@ -81,9 +80,7 @@ export function ScanFollowUp({ scan, staff, visit, onResolved }: ScanResultProps
   const bad = (match?.flags.length ?? 0) > 0;
   const resolve = (products: Product[], lots: Lot[]) => {
     const nowMs = now();
-    onResolved(
-      rematch(scan, { products, lots, nowMs, utcOffsetMinutes: -new Date(nowMs).getTimezoneOffset() }),
-    );
+    onResolved(rematch(scan, { products, lots, nowMs, utcOffsetMinutes: utcOffsetMinutes(nowMs) }));
   };
   const mismatch =
     match?.lotState === 'expiry-mismatch' && match.lot ? expiryMismatchMessage(match.lot, id?.expiry) : null;

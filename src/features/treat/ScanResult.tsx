@@ -1,5 +1,5 @@
 import { lazy, Suspense, useLayoutEffect } from 'react';
-import type { SessionStaff } from '../../app/session';
+import type { SessionStaff } from '../../platform/session';
 import type { Visit } from '../../domain/model';
 import type { ScanOutcome } from '../../scan/flow';
 

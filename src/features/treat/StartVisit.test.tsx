@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseProvider } from '../../app/DatabaseContext';
+import { createData } from '../../platform/data';
+import { DataProvider } from '../../platform/DataContext';
 import { loadDemoClinic } from '../../db/demo';
 import { putSetting } from '../../db/repositories/settings';
 import { openTestDatabase } from '../../db/testing';
@@ -17,9 +18,9 @@ async function startVisitScreen() {
   await loadDemoClinic(db, { today: '2026-11-30', hashPin: async (pin) => `test$${pin}` });
   const priya = person('Priya');
   render(
-    <DatabaseProvider value={{ db, deviceId: 'd1' }}>
+    <DataProvider value={createData(db, 'd1')}>
       <StartVisit staff={{ id: priya.id, name: priya.name, role: priya.role }} />
-    </DatabaseProvider>,
+    </DataProvider>,
   );
   return { db, priya };
 }

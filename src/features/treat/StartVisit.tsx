@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { useLocal } from '../../app/DatabaseContext';
-import { newId, now } from '../../app/runtime';
-import type { SessionStaff } from '../../app/session';
-import { useObservable } from '../../app/useObservable';
-import type { StaffDoc } from '../../db/collections';
-import { watchStaff } from '../../db/repositories/staff';
-import { saveVisit } from '../../db/repositories/visits';
+import { newId, now } from '../../platform/clock';
+import type { StaffMember } from '../../platform/data';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
+import { useObservable } from '../../platform/useObservable';
 import { can } from '../../domain/roles';
 import { parseMoney } from '../../domain/money';
 import { RecentVisits } from './RecentVisits';
@@ -30,7 +28,8 @@ function areaTestId(area: string): string {
 
 /** Starts a visit: chart reference (never the patient's name), provider, areas, price. */
 export function StartVisit({ staff }: { staff: SessionStaff }) {
-  const { db, deviceId } = useLocal();
+  const data = useData();
+  const { deviceId } = data;
   const locations = useLocations();
   const openVisit = useTreat((s) => s.openVisit);
   const [chartRef, setChartRef] = useState('');
@@ -38,7 +37,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
   const [areas, setAreas] = useState<string[]>([]);
   const [price, setPrice] = useState('');
   const [providerId, setProviderId] = useState(staff.id);
-  const allStaff = useObservable<StaffDoc[]>(() => watchStaff(db), [], [db]);
+  const allStaff = useObservable<StaffMember[]>(() => data.staff.watch(), [], [data]);
   const [error, setError] = useState<string | null>(null);
   const location = locationId || locations?.[0]?.id || '';
 
@@ -63,7 +62,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       startedAt: new Date(now()).toISOString(),
       deviceId,
     };
-    await saveVisit(db, visit, { deviceId, actorId: staff.id, nowMs: now() });
+    await data.visits.save(visit, { deviceId, actorId: staff.id, nowMs: now() });
     openVisit(visit.id);
   }
 
@@ -157,7 +156,11 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
  * Who may be named as the visit's provider: staff who may treat and work at this location (empty
  * `locationIds` = every location), the signed-in person first — the default.
  */
-function providersAt(all: StaffDoc[], locationId: string, me: SessionStaff): { id: string; name: string }[] {
+function providersAt(
+  all: StaffMember[],
+  locationId: string,
+  me: SessionStaff,
+): { id: string; name: string }[] {
   const others = all
     .filter((s) => s.id !== me.id && can(s.role, 'treat'))
     .filter((s) => s.locationIds.length === 0 || s.locationIds.includes(locationId))

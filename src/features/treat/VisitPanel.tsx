@@ -1,18 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { map } from 'rxjs';
-import { useLocal } from '../../app/DatabaseContext';
-import { newId, now } from '../../app/runtime';
-import type { SessionStaff } from '../../app/session';
-import { useObservable } from '../../app/useObservable';
-import { recordEvents } from '../../db/repositories/balances';
-import { markProductUsed } from '../../db/repositories/recent';
-import { isFefoDeviation } from '../../domain/fefo/deviation';
-import { leftoverWasteEvent } from '../../domain/fefo/leftovers';
+import { newId, now } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
+import { useObservable } from '../../platform/useObservable';
 import type { Candidate } from '../../domain/fefo/rank';
-import { makeCorrection } from '../../domain/ledger/correction';
 import type { Product } from '../../domain/model';
-import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
-import { fromEventDoc } from '../../db/repositories/events';
 import type { ScanOutcome } from '../../scan/flow';
 import { DrawPad } from './DrawPad';
 import { LotChooser, type Pick } from './LotChooser';
@@ -20,6 +12,7 @@ import { ProductPicker } from './ProductPicker';
 import { ScanResult } from './ScanResult';
 import { useTreat } from './treat-store';
 import { useFefo, useVisit, useVisitSummary } from './useVisitData';
+import { recordDraw, undoEvent, wasteLeftover, type VisitCommandContext } from './visit-commands';
 import { VisitSummaryView } from './VisitSummaryView';
 
 // The scanner (camera, worker, parser) loads on first use, never with the app shell.
@@ -27,17 +20,12 @@ const Scanner = lazy(() => import('../scanner/Scanner'));
 
 /** One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. */
 export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
-  const { db, deviceId } = useLocal();
+  const data = useData();
   const visit = useVisit(visitId);
   const { productId, chooseProduct, closeVisit } = useTreat();
-  const products = useObservable<Product[]>(
-    () => db.products.find().$.pipe(map((d) => d.map((x) => x.toMutableJSON()))),
-    [],
-    [db],
-  );
+  const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const product = products.find((p) => p.id === productId) ?? null;
-  const [version, setVersion] = useState(0);
-  const ranking = useFefo(product, visit?.locationId, version);
+  const ranking = useFefo(product, visit?.locationId);
   const summary = useVisitSummary(visit);
   const [pick, setPick] = useState<Pick | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,41 +51,20 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     setError(null);
     // A lot on file with another expiry is shown, never picked for the injector (SPEC [SC9]).
     setScanLotId(scan.match?.lotState === 'known' ? (scan.match.lot?.id ?? null) : null);
-    // Re-read FEFO: a lot just created from this scan may carry stock that arrived before it.
-    setVersion((v) => v + 1);
     // The camera stops once the pack is identified; typed and wedge entries keep the panel open.
     if (scan.identification?.complete && scan.source === 'camera') setScanOpen(false);
   }
 
+  const commands: VisitCommandContext = { data, actorId: staff.id, deviceId: data.deviceId, now, newId };
+
   async function record(quantityMilli: number) {
     if (!pick || !product || !visit || !ranking) return;
-    const deviation =
-      isFefoDeviation(ranking.suggestion, pick.candidate) && pick.candidate.blockers.length === 0;
-    const problem = checkDraw(
-      { candidate: pick.candidate, quantityMilli, override: pick.override, product },
-      deviation,
-      pick.deviationReason,
-    );
-    if (problem) return setError(problem.message);
     setBusy(true);
     try {
-      const events = buildDrawEvents({
-        product,
-        visit,
-        candidate: pick.candidate,
-        quantityMilli,
-        actorId: staff.id,
-        deviceId,
-        deviceTime: new Date(now()).toISOString(),
-        newId,
-        deviationReason: pick.deviationReason,
-        override: pick.override,
-      });
-      await recordEvents(db, events);
-      await markProductUsed(db, product.id);
+      const outcome = await recordDraw(commands, { visit, product, ranking, pick, quantityMilli });
+      if (!outcome.ok) return setError(outcome.message);
       setPick(null);
       setError(null);
-      setVersion((v) => v + 1);
     } catch (e) {
       setError(`Not recorded: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -105,39 +72,8 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     }
   }
 
-  async function undo(eventId: string) {
-    const doc = await db.events.findOne(eventId).exec();
-    if (!doc) return;
-    const correction = makeCorrection(fromEventDoc(doc.toMutableJSON()), {
-      id: newId(),
-      actorId: staff.id,
-      deviceId,
-      deviceTime: new Date(now()).toISOString(),
-      reason: 'undone at the chair',
-    });
-    await recordEvents(db, [correction]);
-    setVersion((v) => v + 1);
-  }
-
-  async function wasteLeftover(c: Candidate) {
-    if (!c.containerId || !visit) return;
-    const leftover = {
-      containerId: c.containerId,
-      lotId: c.lotId,
-      locationId: visit.locationId,
-      remainingMilli: c.availableMilli,
-      beyondUseAtMs: c.useByMs,
-    };
-    await recordEvents(db, [
-      leftoverWasteEvent(leftover, {
-        id: newId(),
-        orgId: visit.orgId,
-        actorId: staff.id,
-        deviceId,
-        deviceTime: new Date(now()).toISOString(),
-      }),
-    ]);
-    setVersion((v) => v + 1);
+  async function waste(c: Candidate) {
+    if (visit) await wasteLeftover(commands, visit, c);
   }
 
   return (
@@ -190,7 +126,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
             setPick(p);
             setError(null);
           }}
-          onWasteLeftover={(c) => void wasteLeftover(c)}
+          onWasteLeftover={(c) => void waste(c)}
         />
       ) : null}
       {product && pick ? (
@@ -204,7 +140,11 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         />
       ) : null}
       {summary ? (
-        <VisitSummaryView summary={summary} products={products} onUndo={(id) => void undo(id)} />
+        <VisitSummaryView
+          summary={summary}
+          products={products}
+          onUndo={(id) => void undoEvent(commands, id)}
+        />
       ) : null}
     </div>
   );

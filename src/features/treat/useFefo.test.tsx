@@ -2,8 +2,9 @@
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseProvider } from '../../app/DatabaseContext';
-import { deviceToday } from '../../app/runtime';
+import { createData } from '../../platform/data';
+import { DataProvider } from '../../platform/DataContext';
+import { deviceToday } from '../../platform/clock';
 import { loadDemoClinic } from '../../db/demo';
 import { saveRecords } from '../../db/repositories/records';
 import { openTestDatabase } from '../../db/testing';
@@ -19,10 +20,11 @@ describe('useFefo', () => {
     await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
     const demo = buildDemoClinic(today);
     const botox = demo.products[0]!;
+    const data = createData(db, 'd1');
     const wrapper = ({ children }: { children: ReactNode }) => (
-      <DatabaseProvider value={{ db, deviceId: 'd1' }}>{children}</DatabaseProvider>
+      <DataProvider value={data}>{children}</DataProvider>
     );
-    const { result } = renderHook(() => useFefo(botox, DEMO_IDS.mainLocation, 0), { wrapper });
+    const { result } = renderHook(() => useFefo(botox, DEMO_IDS.mainLocation), { wrapper });
     await waitFor(() => expect(result.current?.suggestion).toBeTruthy());
     const suggested = result.current!.suggestion!.lotId;
     const lot = (await db.lots.findOne(suggested).exec())!.toMutableJSON();

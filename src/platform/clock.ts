@@ -9,8 +9,13 @@ export const now = (): number => Date.now();
 
 export const newId: () => string = createIdGenerator(now, (n) => crypto.getRandomValues(new Uint8Array(n)));
 
+/** The device's offset from UTC at `nowMs`, in minutes (east positive), as the domain takes it. */
+export function utcOffsetMinutes(nowMs: number): number {
+  return -new Date(nowMs).getTimezoneOffset();
+}
+
 /** Today's date in the device's time zone (YYYY-MM-DD). */
 export function deviceToday(): string {
   const nowMs = now();
-  return todayIso(nowMs, -new Date(nowMs).getTimezoneOffset());
+  return todayIso(nowMs, utcOffsetMinutes(nowMs));
 }

@@ -1,0 +1,116 @@
+/**
+ * What a visit at the chair records: a draw (checked by the domain's rules first), the undo of a
+ * recorded line, and the waste of a leftover past its beyond-use time. Every event they build gets
+ * the same envelope (`eventEnvelope`): a new id, the signed-in actor, this device and the device
+ * clock. Kept apart from VisitPanel so the workflow is tested without rendering (visit-commands.test.ts).
+ */
+import type { ChairsideData } from '../../platform/data';
+import { isFefoDeviation } from '../../domain/fefo/deviation';
+import { leftoverWasteEvent } from '../../domain/fefo/leftovers';
+import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
+import { makeCorrection } from '../../domain/ledger/correction';
+import type { LedgerEvent, Product, Visit } from '../../domain/model';
+import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
+import type { Pick as LotPick } from './LotChooser';
+
+export interface VisitCommandContext {
+  data: {
+    ledger: Pick<ChairsideData['ledger'], 'record' | 'find'>;
+    picker: Pick<ChairsideData['picker'], 'markUsed'>;
+  };
+  /** The signed-in staff member. */
+  actorId: string;
+  deviceId: string;
+  now: () => number;
+  newId: () => string;
+}
+
+export interface EventEnvelope {
+  id: string;
+  actorId: string;
+  deviceId: string;
+  /** The device clock, ISO 8601 UTC. */
+  deviceTime: string;
+}
+
+/** Id, actor, device and time for one event recorded now. */
+export function eventEnvelope(ctx: VisitCommandContext): EventEnvelope {
+  return {
+    id: ctx.newId(),
+    actorId: ctx.actorId,
+    deviceId: ctx.deviceId,
+    deviceTime: new Date(ctx.now()).toISOString(),
+  };
+}
+
+export interface DrawInput {
+  visit: Visit;
+  product: Product;
+  ranking: FefoRanking;
+  pick: LotPick;
+  quantityMilli: number;
+}
+
+export type DrawOutcome = { ok: true; events: LedgerEvent[] } | { ok: false; message: string };
+
+/**
+ * Records a draw of `quantityMilli` from the picked candidate, unless the domain refuses it (too
+ * much, a deviation from FEFO without a reason, a block without a manager): then nothing is stored
+ * and the outcome says why. A draw that opens a container is two events under one envelope.
+ * Storage failures throw.
+ */
+export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Promise<DrawOutcome> {
+  const { visit, product, ranking, pick, quantityMilli } = input;
+  const deviation =
+    isFefoDeviation(ranking.suggestion, pick.candidate) && pick.candidate.blockers.length === 0;
+  const problem = checkDraw(
+    { candidate: pick.candidate, quantityMilli, override: pick.override, product },
+    deviation,
+    pick.deviationReason,
+  );
+  if (problem) return { ok: false, message: problem.message };
+  const { id, ...stamp } = eventEnvelope(ctx);
+  const ids = [id];
+  const events = buildDrawEvents({
+    product,
+    visit,
+    candidate: pick.candidate,
+    quantityMilli,
+    ...stamp,
+    // The envelope's id goes to the first event; an opening draw mints one more.
+    newId: () => ids.shift() ?? ctx.newId(),
+    deviationReason: pick.deviationReason,
+    override: pick.override,
+  });
+  await ctx.data.ledger.record(events);
+  await ctx.data.picker.markUsed(product.id);
+  return { ok: true, events };
+}
+
+/** Records the correction that cancels a recorded event; null when that event is not here. */
+export async function undoEvent(ctx: VisitCommandContext, eventId: string): Promise<LedgerEvent | null> {
+  const original = await ctx.data.ledger.find(eventId);
+  if (!original) return null;
+  const correction = makeCorrection(original, { ...eventEnvelope(ctx), reason: 'undone at the chair' });
+  await ctx.data.ledger.record([correction]);
+  return correction;
+}
+
+/** Records what is left in an opened container as waste ([F4]); null for an unopened lot. */
+export async function wasteLeftover(
+  ctx: VisitCommandContext,
+  visit: Pick<Visit, 'orgId' | 'locationId'>,
+  candidate: Candidate,
+): Promise<LedgerEvent | null> {
+  if (!candidate.containerId) return null;
+  const leftover = {
+    containerId: candidate.containerId,
+    lotId: candidate.lotId,
+    locationId: visit.locationId,
+    remainingMilli: candidate.availableMilli,
+    beyondUseAtMs: candidate.useByMs,
+  };
+  const event = leftoverWasteEvent(leftover, { ...eventEnvelope(ctx), orgId: visit.orgId });
+  await ctx.data.ledger.record([event]);
+  return event;
+}

@@ -1,0 +1,112 @@
+/**
+ * What screens read and write: a facade over the repositories, bound to the open database and this
+ * tablet's id (SPEC [ARCH4]). Screens get this object from `useData()`, never the database, so the
+ * only code that touches collections stays in src/db (and replication in src/sync).
+ *
+ * Each group is the repository functions with the database applied, e.g.
+ * `data.visits.watch(id)` = `watchVisit(db, id)`; settings are typed by key (`SETTINGS`).
+ */
+import type { ChairsideDatabase } from '../db/collections';
+import { loadDemoClinic } from '../db/demo';
+import { recordEvents } from '../db/repositories/balances';
+import { watchProductCount, listProducts } from '../db/repositories/catalog';
+import { findEvent } from '../db/repositories/events';
+import { watchFefo } from '../db/repositories/fefo';
+import { watchWorkableLocations } from '../db/repositories/locations';
+import { createLotFromScan, lotsOfProduct, watchLots, watchOnHand } from '../db/repositories/lots';
+import { createProduct, watchProducts } from '../db/repositories/products';
+import {
+  markProductUsed,
+  toggleFavourite,
+  watchFavouriteProductIds,
+  watchRecentProductIds,
+} from '../db/repositories/recent';
+import {
+  readSetting,
+  watchSetting,
+  writeSetting,
+  type SettingKey,
+  type SettingOf,
+} from '../db/repositories/settings';
+import { listStaff, watchStaff } from '../db/repositories/staff';
+import { watchDiscrepancies, watchStock } from '../db/repositories/stock';
+import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
+import type { LedgerEvent, Product } from '../domain/model';
+import { enrollDevice, forgetEnrollment, readEnrollment } from '../sync/enrollment';
+import { watchRejected } from '../db/repositories/syncmarks';
+import { now } from './clock';
+
+export type { StaffDoc as StaffMember } from '../db/collections';
+export type { Enrollment } from '../db/repositories/settings';
+export type { Discrepancy, ProductStock } from '../db/repositories/stock';
+export type { SyncMarkDoc as SyncMark } from '../db/schemas/syncmarks';
+
+/** `fn(db, ...args)` as `fn(...args)`. */
+type Bound<F> = F extends (db: ChairsideDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+// The map holds functions of every signature whose first parameter is the database.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DbFunctions = Record<string, (db: ChairsideDatabase, ...args: any[]) => unknown>;
+
+function bind<T extends DbFunctions>(db: ChairsideDatabase, fns: T): { [K in keyof T]: Bound<T[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(fns)) out[name] = (...args: unknown[]) => fn(db, ...args);
+  return out as { [K in keyof T]: Bound<T[K]> };
+}
+
+export function createData(db: ChairsideDatabase, deviceId: string) {
+  return {
+    deviceId,
+    products: bind(db, {
+      watch: watchProducts,
+      watchCount: watchProductCount,
+      list: listProducts,
+      create: createProduct,
+    }),
+    lots: bind(db, {
+      watch: watchLots,
+      ofProduct: lotsOfProduct,
+      createFromScan: createLotFromScan,
+      watchOnHand,
+    }),
+    staff: bind(db, { watch: watchStaff, list: listStaff }),
+    locations: bind(db, { watchWorkable: watchWorkableLocations }),
+    visits: bind(db, {
+      watch: watchVisit,
+      watchRecent: watchRecentVisits,
+      watchSummary: watchVisitSummary,
+      save: saveVisit,
+    }),
+    /** FEFO for a product at a location, ranked at the device's clock. */
+    fefo: {
+      watch: (product: Product, locationId: string) => watchFefo(db, product, locationId, now),
+    },
+    ledger: {
+      /** Resolves once the events are stored and in the live balances ([L10]). */
+      record: (events: LedgerEvent[]) => recordEvents(db, events),
+      find: (eventId: string) => findEvent(db, eventId),
+    },
+    /** The product picker's device-local lists. */
+    picker: bind(db, {
+      watchRecent: watchRecentProductIds,
+      watchFavourites: watchFavouriteProductIds,
+      markUsed: markProductUsed,
+      toggleFavourite,
+    }),
+    stock: bind(db, { watch: watchStock, watchDiscrepancies }),
+    settings: {
+      read: <K extends SettingKey>(key: K) => readSetting(db, key),
+      write: <K extends SettingKey>(key: K, value: SettingOf<K>) => writeSetting(db, key, value),
+      watch: <K extends SettingKey>(key: K) => watchSetting(db, key),
+    },
+    sync: bind(db, {
+      readEnrollment,
+      enroll: enrollDevice,
+      forget: forgetEnrollment,
+      watchRejected,
+    }),
+    demo: bind(db, { load: loadDemoClinic }),
+  };
+}
+
+export type ChairsideData = ReturnType<typeof createData>;
