@@ -22,6 +22,18 @@ const impureGlobals = [
   'setInterval',
 ].map((name) => ({ name, message: 'src/domain is pure: pass this in from the caller.' }));
 
+/**
+ * Import patterns for a layer of src/, matched at any depth ('../db', '../../db/x', 'src/db/x'): the
+ * folder itself (an index import) and anything inside it.
+ */
+const layer = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+const storage = ['rxdb', 'rxdb/*', 'dexie'];
+
+/** The collections of the local database, by property name (src/db/collections.ts). */
+const COLLECTIONS =
+  'locations|staff|products|lots|events|settings|balances|visits|syncmarks|purchase_orders|counts';
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', '.tmp/', 'public/', 'dev-dist/', 'coverage/'] },
   js.configs.recommended,
@@ -66,7 +78,7 @@ export default tseslint.config(
               message: 'src/scan has no React or storage: hooks and components go in src/features/scanner.',
             },
             {
-              group: ['../app', '../app/*', '../features/*', '../db/*', '../sync/*', '../ui/*'],
+              group: layer('app', 'platform', 'features', 'db', 'sync', 'ui'),
               message: 'src/scan depends only on src/domain: pass the shell, clock and catalog in.',
             },
           ],
@@ -120,7 +132,10 @@ export default tseslint.config(
               message: 'src/domain is pure TypeScript: no UI, storage, network or Node imports.',
             },
             {
-              group: ['../db/*', '../sync/*', '../scan/*', '../features/*', '../ui/*', '../app/*'],
+              group: [
+                ...layer('db', 'sync', 'scan', 'features', 'ui', 'app', 'platform', 'auth', 'sync-server'),
+                '**/src/**',
+              ],
               message: 'src/domain depends on nothing outside itself.',
             },
           ],
@@ -137,6 +152,85 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'src/domain takes time as an argument.',
+        },
+      ],
+    },
+  },
+  {
+    // Screens (and shared UI) read and write through the data facade of src/platform (useData), never
+    // the database: no storage, no src/db or src/sync, no collection reached through a `db`, and
+    // nothing of the shell that composes them (SPEC [ARCH4], [ARCH5]). Tests seed through src/db.
+    files: ['src/features/**/*.ts', 'src/features/**/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storage, message: 'Screens use the data facade (useData) from src/platform.' },
+            {
+              group: layer('db', 'sync'),
+              message: 'Screens use the data facade (useData) from src/platform, never the database.',
+            },
+            {
+              group: layer('app'),
+              message: 'src/app composes the screens; what screens share lives in src/platform.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression[object.name='db'][property.name=/^(${COLLECTIONS})$/]`,
+          message: 'Screens do not reach collections: add a repository function and use it through useData.',
+        },
+        {
+          selector: `MemberExpression[object.property.name='db'][property.name=/^(${COLLECTIONS})$/]`,
+          message: 'Screens do not reach collections: add a repository function and use it through useData.',
+        },
+      ],
+    },
+  },
+  {
+    // The layer below the shell and the screens: it may use src/db and src/sync to build the facade,
+    // but knows neither the shell nor any screen (SPEC [ARCH5]).
+    files: ['src/platform/**/*.ts', 'src/platform/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: storage, message: 'src/platform builds on the repositories in src/db, not on RxDB.' },
+            {
+              group: layer('app', 'features'),
+              message: 'src/platform sits below the shell and the screens: it imports neither.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sync server shares the domain with the tablet and nothing else of src/ (SPEC [ARCH2]); the
+    // PIN hash (src/auth/pin.ts, Web Crypto only) is shared so a seeded PIN verifies on the tablet.
+    files: ['sync-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // gitignore semantics: a folder excluded as a whole cannot have a file re-included, so
+              // src/'s entries are excluded one level down and src/domain (and the PIN hash) let back.
+              group: ['**/src/*', '!**/src/domain', '!**/src/auth', '**/src/auth/*', '!**/src/auth/pin'],
+              message: 'The server imports src/domain only (and the shared PIN hash in src/auth/pin).',
+            },
+            {
+              group: ['react', 'react-*', 'react/*', ...storage, 'zustand', 'wouter'],
+              message: 'The server has no UI and no tablet storage.',
+            },
+          ],
         },
       ],
     },

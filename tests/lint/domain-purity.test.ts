@@ -21,6 +21,14 @@ describe('[ARCH1] src/domain stays pure', () => {
       "import { openDatabase } from '../db/database';\nexport const x = openDatabase;",
       'no-restricted-imports',
     ],
+    // Any depth: a file two folders down reaching the app's layers is caught too.
+    [
+      "import { getSetting } from '../../db/repositories/settings';\nexport const x = getSetting;",
+      'no-restricted-imports',
+    ],
+    ["import { now } from '../../platform/clock';\nexport const x = now;", 'no-restricted-imports'],
+    ["import { App } from '../../../src/app/App';\nexport const x = App;", 'no-restricted-imports'],
+    ["import { hashPin } from '../../auth/pin';\nexport const x = hashPin;", 'no-restricted-imports'],
     ['export const x = () => window.innerWidth;', 'no-restricted-globals'],
     ["export const x = () => fetch('/api');", 'no-restricted-globals'],
     ['export const x = () => Date.now();', 'no-restricted-properties'],
@@ -28,6 +36,11 @@ describe('[ARCH1] src/domain stays pure', () => {
     ['export const x = () => new Date();', 'no-restricted-syntax'],
   ])('reports %s', async (code, rule) => {
     expect(await ruleIdsFor(code)).toContain(rule);
+  });
+
+  it('allows imports within src/domain, at any depth', async () => {
+    const code = "import { reduceLedger } from '../ledger/reducer';\nexport const x = reduceLedger;";
+    expect(await ruleIdsFor(code, 'src/domain/fefo/example.ts')).toEqual([]);
   });
 
   it('allows pure code and time passed in', async () => {

@@ -19,8 +19,14 @@ describe('[ARCH3] src/scan imports no React, app, screens or storage', () => {
     "import { Scanner } from '../features/scanner/Scanner';\nexport const x = Scanner;",
     "import { getSetting } from '../db/repositories/settings';\nexport const x = getSetting;",
     "import { createRxDatabase } from 'rxdb';\nexport const x = createRxDatabase;",
+    "import { now } from '../platform/clock';\nexport const x = now;",
   ])('reports %s', async (code) => {
     expect(await ruleIdsFor(code)).toContain('no-restricted-imports');
+  });
+
+  it('reports the app and storage reached from a folder further down', async () => {
+    const code = "import { watchLots } from '../../db/repositories/lots';\nexport const x = watchLots;";
+    expect(await ruleIdsFor(code, 'src/scan/deeper/example.ts')).toContain('no-restricted-imports');
   });
 
   it('allows the domain and zxing-wasm, and React in src/features/scanner', async () => {
