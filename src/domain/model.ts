@@ -6,76 +6,43 @@
  * (`*Micros`, so $1.9667/U stays exact enough), dates are ISO strings.
  * See SPEC.md [Q1], [M1], [M2].
  */
+import type {
+  BASE_UNITS,
+  COUNT_STATUSES,
+  CountSessionFields,
+  LocationFields,
+  LOT_STATUSES,
+  LotFields,
+  PRODUCT_CATEGORIES,
+  ProductFields,
+  PURCHASE_ORDER_STATUSES,
+  PurchaseOrderFields,
+  PurchaseOrderLineFields,
+  StaffFields,
+  VisitFields,
+} from './schemas/records';
 
 export type Role = 'injector' | 'front_desk' | 'manager' | 'admin';
 export const ROLES: readonly Role[] = ['injector', 'front_desk', 'manager', 'admin'];
 
 /** The unit a product is counted and drawn in. */
-export type BaseUnit = 'U' | 'mL' | 'each';
-
-export type ProductCategory = 'neurotoxin' | 'filler' | 'biostimulator' | 'skincare' | 'supply';
-
-export type LotStatus = 'available' | 'hold' | 'quarantine' | 'recalled';
+export type BaseUnit = (typeof BASE_UNITS)[number];
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+export type LotStatus = (typeof LOT_STATUSES)[number];
 
 export interface Organization {
   id: string;
   name: string;
 }
 
-export interface Location {
-  id: string;
-  orgId: string;
-  name: string;
-  /** e.g. "Fridge A, Room 2" — where staff physically find the stock. */
-  storage: string;
-}
-
-export interface Staff {
-  id: string;
-  orgId: string;
-  name: string;
-  role: Role;
-  /** Locations this person works at; empty = all locations of the organization. */
-  locationIds: string[];
-}
-
-export interface Product {
-  id: string;
-  orgId: string;
-  name: string;
-  manufacturer: string;
-  category: ProductCategory;
-  baseUnit: BaseUnit;
-  /** Base-unit thousandths in one container (vial/syringe): 100 U = 100_000. */
-  containerSizeMilli: number;
-  /** Containers per sellable pack (a box of 2 syringes = 2). */
-  containersPerPack: number;
-  /** Unit-level and carton-level GTIN-14s. */
-  gtins: string[];
-  /**
-   * HIBCC identifiers of devices labelled the HIBC way: labeler code + product code (LIC + PCN,
-   * e.g. "A123BJC5D6E7"); the unit-of-measure digit is the packaging level, not part of the id.
-   */
-  hibccCodes: string[];
-  /** Price to the patient per base unit, for margin; null if priced per treatment. */
-  patientPricePerUnitCents: number | null;
-  /** Reorder point in base-unit thousandths. */
-  minStockMilli: number;
-  /** Hours an opened/reconstituted container may be used; a clinic setting from label and policy. */
-  beyondUseHours: number | null;
-  supplier: string;
-}
-
-export interface Lot {
-  id: string;
-  orgId: string;
-  productId: string;
-  lotNumber: string;
-  /** Expiry date as printed (YYYY-MM-DD); the lot is usable through the end of that local day. */
-  expiry: string;
-  unitCostMicros: number;
-  status: LotStatus;
-}
+/*
+ * The replicated master-data records: defined once as TypeBox schemas in schemas/records.ts
+ * (field comments there, SPEC [MD11]); these are their derived types.
+ */
+export type Location = LocationFields;
+export type Staff = Omit<StaffFields, 'pinHash'>;
+export type Product = ProductFields;
+export type Lot = LotFields;
 
 /** A stock receipt from the demo data set; at runtime it becomes a `receive` ledger event. */
 export interface Receipt {
@@ -159,66 +126,9 @@ export const WASTE_REASONS: readonly WasteReason[] = [
   'other',
 ];
 
-/** A treatment: draws attach to it. The chart reference identifies the patient without a name. */
-export interface Visit {
-  id: string;
-  orgId: string;
-  locationId: string;
-  patientChartRef: string;
-  providerId: string;
-  treatmentAreas: string[];
-  /** What the patient was charged, for margin; null if not entered. */
-  priceChargedCents: number | null;
-  /** ISO timestamp on the device when the visit started. */
-  startedAt: string;
-  deviceId: string;
-}
-
-/** One ordered product on a purchase order. */
-export interface PurchaseOrderLine {
-  productId: string;
-  /** Ordered amount in base-unit thousandths. */
-  quantityMilli: number;
-  /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
-  unitCostMicros: number;
-}
-
-export type PurchaseOrderStatus = 'open' | 'received' | 'cancelled';
-
-/**
- * An order to a supplier. Receiving against it writes `receive` ledger events (they carry the PO
- * reference); the order itself is master data: its fields replicate last-writer-wins ([MD1]).
- */
-export interface PurchaseOrder {
-  id: string;
-  orgId: string;
-  locationId: string;
-  supplier: string;
-  /** The clinic's or supplier's PO number as printed. */
-  reference: string;
-  status: PurchaseOrderStatus;
-  /** YYYY-MM-DD. */
-  orderedOn: string;
-  /** Replaced as a whole when edited (one field for the merge). */
-  lines: PurchaseOrderLine[];
-  note: string;
-}
-
-export type CountStatus = 'open' | 'closed';
-
-/**
- * A fridge count session at one location. The counted quantities are `count` ledger events
- * (append-only, so counts from two tablets never conflict); the session record only says who
- * started it, whether it is finished and when ([MD1]).
- */
-export interface CountSession {
-  id: string;
-  orgId: string;
-  locationId: string;
-  startedBy: string;
-  /** ISO timestamp on the device. */
-  startedAt: string;
-  status: CountStatus;
-  closedAt: string | null;
-  note: string;
-}
+export type Visit = VisitFields;
+export type PurchaseOrderLine = PurchaseOrderLineFields;
+export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
+export type PurchaseOrder = PurchaseOrderFields;
+export type CountStatus = (typeof COUNT_STATUSES)[number];
+export type CountSession = CountSessionFields;

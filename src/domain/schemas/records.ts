@@ -1,0 +1,160 @@
+/**
+ * Every replicated record kind, defined ONCE (SPEC [MD11]). From each definition come: its
+ * TypeScript type (`Static<>`, re-exported by model.ts), the fields the server accepts and checks
+ * (`RECORD_FIELDS`, `checkRecordData` in replica/kinds.ts), the tablet's RxDB schema
+ * (src/db/schemas/derive.ts) and the server's typed projection columns (record-projection.ts).
+ * Changing a field here changes the tablet's schema: schema-hashes.test.ts then asks for a version
+ * bump and a migration.
+ *
+ * Units: quantities are integers in thousandths of the product's base unit (`*Milli`), money is
+ * integer cents (`*Cents`), unit costs are integer micro-dollars per base unit (`*Micros`), dates
+ * ISO strings ([Q1], [M1], [M2]).
+ */
+import type { Static } from 'typebox';
+import { ROLES } from '../model';
+import { gtin, int, INT32_MAX, isoDate, isoTime, list, nullable, oneOf, record, text, uuid } from './fields';
+
+export const PRODUCT_CATEGORIES = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'] as const;
+export const BASE_UNITS = ['U', 'mL', 'each'] as const;
+export const LOT_STATUSES = ['available', 'hold', 'quarantine', 'recalled'] as const;
+export const PURCHASE_ORDER_STATUSES = ['open', 'received', 'cancelled'] as const;
+export const COUNT_STATUSES = ['open', 'closed'] as const;
+
+export const LocationRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  name: text(200, 1),
+  /** e.g. "Fridge A, Room 2" — where staff physically find the stock. */
+  storage: text(200),
+});
+
+export const StaffRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  name: text(200, 1),
+  role: oneOf(ROLES),
+  /** Locations this person works at; empty = all locations of the organization. */
+  locationIds: list(uuid(), 100),
+  /** The PIN's PBKDF2 hash (never the PIN). */
+  pinHash: text(300, 1),
+});
+
+export const ProductRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  name: text(200, 1),
+  manufacturer: text(200),
+  category: oneOf(PRODUCT_CATEGORIES),
+  /** The unit the product is counted and drawn in. */
+  baseUnit: oneOf(BASE_UNITS),
+  /** Base-unit thousandths in one container (vial/syringe): 100 U = 100_000. */
+  containerSizeMilli: int(1),
+  /** Containers per sellable pack (a box of 2 syringes = 2). */
+  containersPerPack: int(1, INT32_MAX),
+  /** Unit-level and carton-level GTIN-14s. */
+  gtins: list(gtin(), 20),
+  /**
+   * HIBCC identifiers of devices labelled the HIBC way: labeler code + product code (LIC + PCN,
+   * e.g. "A123BJC5D6E7"); the unit-of-measure digit is the packaging level, not part of the id.
+   * Added after the first products were written: older copies read as having none ([MD10]).
+   */
+  hibccCodes: list(text(22, 5), 20, { default: [] }),
+  /** Price to the patient per base unit, for margin; null if priced per treatment. */
+  patientPricePerUnitCents: nullable(int(0)),
+  /** Reorder point in base-unit thousandths. */
+  minStockMilli: int(0),
+  /** Hours an opened/reconstituted container may be used; a clinic setting from label and policy. */
+  beyondUseHours: nullable(int(1, INT32_MAX)),
+  supplier: text(200),
+});
+
+export const LotRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  productId: uuid(),
+  lotNumber: text(20, 1),
+  /** Expiry date as printed (YYYY-MM-DD); the lot is usable through the end of that local day. */
+  expiry: isoDate(),
+  unitCostMicros: int(0),
+  status: oneOf(LOT_STATUSES),
+});
+
+/** A treatment: draws attach to it. The chart reference identifies the patient without a name. */
+export const VisitRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  locationId: uuid(),
+  patientChartRef: text(100),
+  providerId: uuid(),
+  treatmentAreas: list(text(100), 30),
+  /** What the patient was charged, for margin; null if not entered. */
+  priceChargedCents: nullable(int(0)),
+  /** ISO timestamp on the device when the visit started. */
+  startedAt: isoTime(),
+  deviceId: text(64, 1),
+});
+
+/** One ordered product on a purchase order. */
+export const PurchaseOrderLineSchema = record({
+  productId: uuid(),
+  /** Ordered amount in base-unit thousandths. */
+  quantityMilli: int(1),
+  /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
+  unitCostMicros: int(0),
+});
+
+/**
+ * An order to a supplier. Receiving against it writes `receive` ledger events (they carry the PO
+ * reference); the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ */
+export const PurchaseOrderRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  locationId: uuid(),
+  supplier: text(200, 1),
+  /** The clinic's or supplier's PO number as printed. */
+  reference: text(60, 1),
+  status: oneOf(PURCHASE_ORDER_STATUSES),
+  /** YYYY-MM-DD. */
+  orderedOn: isoDate(),
+  /** Replaced as a whole when edited (one field for the merge, [MD3]). */
+  lines: list(PurchaseOrderLineSchema, 200),
+  note: text(1000),
+});
+
+/**
+ * A fridge count session at one location. The counted quantities are `count` ledger events
+ * (append-only, so counts from two tablets never conflict); the session record only says who
+ * started it, whether it is finished and when ([MD1]).
+ */
+export const CountSessionRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  locationId: uuid(),
+  startedBy: uuid(),
+  /** ISO timestamp on the device. */
+  startedAt: isoTime(),
+  status: oneOf(COUNT_STATUSES),
+  closedAt: nullable(isoTime()),
+  note: text(1000),
+});
+
+/** Each replicated kind's definition, in the order kinds are listed everywhere. */
+export const RECORD_SCHEMAS = {
+  locations: LocationRecord,
+  staff: StaffRecord,
+  products: ProductRecord,
+  lots: LotRecord,
+  visits: VisitRecord,
+  purchase_orders: PurchaseOrderRecord,
+  counts: CountSessionRecord,
+} as const;
+
+export type LocationFields = Static<typeof LocationRecord>;
+export type StaffFields = Static<typeof StaffRecord>;
+export type ProductFields = Static<typeof ProductRecord>;
+export type LotFields = Static<typeof LotRecord>;
+export type VisitFields = Static<typeof VisitRecord>;
+export type PurchaseOrderLineFields = Static<typeof PurchaseOrderLineSchema>;
+export type PurchaseOrderFields = Static<typeof PurchaseOrderRecord>;
+export type CountSessionFields = Static<typeof CountSessionRecord>;
