@@ -1,23 +1,25 @@
 /**
  * The collection plan. RxDB's open core allows at most 13 collections per database; Chairside's
- * budget (decisions/2026-11-23_collection-budget.md) is: locations, staff, products, lots, events,
- * settings, balances (with opened containers), visits, syncmarks (now), counts, purchase_orders
- * (receiving and counting), leaving 2 spare. Every schema version above 0 needs a migration strategy here.
+ * budget (decisions/2026-11-23_collection-budget.md, updated 2026-12-01) is: locations, staff,
+ * products, lots, visits (the master data with screens and queries of their own, each derived
+ * from its kind's one definition, [MD11]), records (every small replicated kind — purchase orders,
+ * count sessions, and the suppliers, treatment templates, storage areas and alert
+ * acknowledgements still to come — keyed `kind:id`, [DB6]), events, settings, balances (with
+ * opened containers), syncmarks: 10, leaving 3 spare. A new small kind costs no collection.
+ * Every schema version above 0 needs a migration strategy here, and schema-hashes.json pins each
+ * version's hash (schema-hashes.test.ts).
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
+import { recordsSchemaV0, type RecordEnvelopeDoc } from './schemas/records';
 import {
-  ADD_REPLICA_META,
-  locationSchemaV1,
-  lotSchemaV1,
-  productSchemaV2,
+  locationSchema,
+  lotSchema,
   PRODUCT_MIGRATIONS,
-  staffSchemaV1,
-  visitSchemaV1,
-  purchaseOrderSchemaV0,
-  countSessionSchemaV0,
-  type CountSessionDoc,
-  type PurchaseOrderDoc,
+  productSchema,
+  REPLICATED_MIGRATIONS,
+  staffSchema,
+  visitSchema,
   type LocationDoc,
   type LotDoc,
   type ProductDoc,
@@ -27,7 +29,7 @@ import {
 import { syncMarkSchemaV0, type SyncMarkDoc } from './schemas/syncmarks';
 import { BALANCE_MIGRATIONS, lotBalanceSchemaV1, type LotBalanceDoc } from './schemas/treatment';
 
-export type { CountSessionDoc, LocationDoc, LotDoc, ProductDoc, PurchaseOrderDoc, StaffDoc, VisitDoc };
+export type { LocationDoc, LotDoc, ProductDoc, RecordEnvelopeDoc, StaffDoc, VisitDoc };
 
 export interface ChairsideCollections {
   locations: RxCollection<LocationDoc>;
@@ -39,8 +41,7 @@ export interface ChairsideCollections {
   balances: RxCollection<LotBalanceDoc>;
   visits: RxCollection<VisitDoc>;
   syncmarks: RxCollection<SyncMarkDoc>;
-  purchase_orders: RxCollection<PurchaseOrderDoc>;
-  counts: RxCollection<CountSessionDoc>;
+  records: RxCollection<RecordEnvelopeDoc>;
 }
 
 export type ChairsideDatabase = RxDatabase<ChairsideCollections>;
@@ -57,17 +58,16 @@ interface CollectionSpec {
 
 /** Current schema and migrations of every collection; `migrationStrategies[n]` lifts v(n-1) → vn. */
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
-  locations: { schema: locationSchemaV1, migrationStrategies: ADD_REPLICA_META },
-  staff: { schema: staffSchemaV1, migrationStrategies: ADD_REPLICA_META },
-  products: { schema: productSchemaV2, migrationStrategies: PRODUCT_MIGRATIONS },
-  lots: { schema: lotSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  locations: { schema: locationSchema, migrationStrategies: REPLICATED_MIGRATIONS },
+  staff: { schema: staffSchema, migrationStrategies: REPLICATED_MIGRATIONS },
+  products: { schema: productSchema, migrationStrategies: PRODUCT_MIGRATIONS },
+  lots: { schema: lotSchema, migrationStrategies: REPLICATED_MIGRATIONS },
   events: { schema: eventSchemaV0, migrationStrategies: {} },
   settings: { schema: settingSchemaV0, migrationStrategies: {} },
   balances: { schema: lotBalanceSchemaV1, migrationStrategies: BALANCE_MIGRATIONS },
-  visits: { schema: visitSchemaV1, migrationStrategies: ADD_REPLICA_META },
+  visits: { schema: visitSchema, migrationStrategies: REPLICATED_MIGRATIONS },
   syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
-  purchase_orders: { schema: purchaseOrderSchemaV0, migrationStrategies: {} },
-  counts: { schema: countSessionSchemaV0, migrationStrategies: {} },
+  records: { schema: recordsSchemaV0, migrationStrategies: {} },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

@@ -7,6 +7,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { collectionCreators, type ChairsideCollections, type ChairsideDatabase } from './collections';
+import { moveRetiredCollections } from './legacy-records';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 // Only one tab of the tablet runs replication at a time.
@@ -31,6 +32,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Chairside
     closeDuplicates: true,
   });
   await db.addCollections(collectionCreators());
+  // Purchase orders and counts kept in their own collections before [DB6]: moved once.
+  await moveRetiredCollections(db);
   guardAppendOnly(db);
   return db;
 }

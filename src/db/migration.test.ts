@@ -81,7 +81,7 @@ describe('schema migrations', () => {
     await v0.close();
 
     const current = await openAt(indexedDB, 'current');
-    expect(COLLECTIONS.products.schema.version).toBe(2);
+    expect(COLLECTIONS.products.schema.version).toBe(3);
     const docs = await current.products.find().exec();
     expect(docs).toHaveLength(products.length);
     for (const original of products) {

@@ -12,9 +12,11 @@
 import type { RxCollection } from 'rxdb';
 import type { ChairsideDatabase } from '../db/collections';
 import {
+  asRecordDoc,
   discardLocalEdits,
   editedOn,
   mergePulledRecords,
+  recordCollection,
   toReplicated,
   type RecordDocs,
 } from '../db/repositories/records';
@@ -50,8 +52,9 @@ export function recordsChannel<K extends RecordKind>(
 ): Channel<RecordDocs[K], SequencedRecord> {
   return {
     name: kind,
-    // Each kind's collection holds that kind's documents; the generic map cannot say so to TS.
-    collection: db[kind] as unknown as RxCollection<RecordDocs[K]>,
+    // The kind's collection: its own, or `records`, shared with other kinds and keyed kind:id
+    // ([DB6]); what RxDB's push side hands over is read through `asRecordDoc` below.
+    collection: recordCollection(db, kind) as unknown as RxCollection<RecordDocs[K]>,
     checkpointKey: `recordsPullCheckpoint:${kind}`,
     pullPageSize: PULL_PAGE,
     pushBatchSize: 100,
@@ -61,9 +64,14 @@ export function recordsChannel<K extends RecordKind>(
       await mergePulledRecords(db, kind, records, { deviceId: ownDeviceId, nowMs: now() });
     },
     // Pulled records and demo data come back through RxDB's push queue too; only records this
-    // tablet edited go up (the server would find nothing new in the others).
-    shouldPush: (doc) => editedOn(doc, ownDeviceId),
-    pushBatch: async (docs) => {
+    // tablet edited go up (the server would find nothing new in the others), and only this
+    // kind's from a shared collection.
+    shouldPush: (stored) => {
+      const doc = asRecordDoc(kind, stored);
+      return doc !== null && editedOn(doc, ownDeviceId);
+    },
+    pushBatch: async (stored) => {
+      const docs = stored.flatMap((s) => asRecordDoc(kind, s) ?? []);
       await pushRecords(
         client,
         docs.map((doc) => ({ kind, ...toReplicated(doc), actorId: doc.editor })),

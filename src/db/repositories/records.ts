@@ -4,7 +4,6 @@
  * pulled from the server go through `mergePulledRecords`, which merges field by field with the
  * same domain rule the server uses — a pulled copy never blindly overwrites a local edit.
  */
-import type { RxCollection } from 'rxdb';
 import {
   latestClock,
   mergeRecords,
@@ -16,30 +15,14 @@ import {
   type RecordKind,
   type ReplicatedRecord,
 } from '../../domain/replica';
-import type {
-  ChairsideDatabase,
-  CountSessionDoc,
-  LocationDoc,
-  LotDoc,
-  ProductDoc,
-  PurchaseOrderDoc,
-  StaffDoc,
-  VisitDoc,
-} from '../collections';
+import type { ChairsideDatabase, LotDoc } from '../collections';
 import type { ReplicaMeta } from '../schemas/replicated';
 import { learnLotProducts } from './balances';
+import { findRecordDocs, upsertRecordDocs, type RecordDocs } from './record-docs';
 import { readSetting, writeSetting } from './settings';
 import { noteRecordEdits } from './unsynced';
 
-export interface RecordDocs {
-  locations: LocationDoc;
-  staff: StaffDoc;
-  products: ProductDoc;
-  lots: LotDoc;
-  visits: VisitDoc;
-  purchase_orders: PurchaseOrderDoc;
-  counts: CountSessionDoc;
-}
+export { asRecordDoc, recordCollection, type RecordDocs } from './record-docs';
 /** A record as the app edits it: the fields, without replication metadata. */
 export type Plain<K extends RecordKind> = Omit<RecordDocs[K], keyof ReplicaMeta>;
 
@@ -56,12 +39,6 @@ export interface EditContext {
  * copy of a demo record always wins ([MD9]) and demo data is never pushed (its node is not a device).
  */
 export const DEMO_CLOCK = '0000000000000-000000-demo';
-
-// One collection of each kind; the map widens them so generic code can write any kind.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function collectionOf(db: ChairsideDatabase, kind: RecordKind): RxCollection<any> {
-  return db[kind];
-}
 
 export function toReplicated(doc: { id: string } & ReplicaMeta): ReplicatedRecord {
   const { id, clocks, editor: _editor, ...data } = doc;
@@ -97,17 +74,6 @@ async function nextClock(db: ChairsideDatabase, ctx: EditContext): Promise<strin
   return state.last;
 }
 
-async function storedRecords<K extends RecordKind>(
-  db: ChairsideDatabase,
-  kind: K,
-  ids: string[],
-): Promise<Map<string, RecordDocs[K]>> {
-  const found = await collectionOf(db, kind).findByIds(ids).exec();
-  const out = new Map<string, RecordDocs[K]>();
-  for (const [id, doc] of found) out.set(id, doc.toMutableJSON() as RecordDocs[K]);
-  return out;
-}
-
 /**
  * A local edit (create or change) of records of one kind by `ctx.actorId`: the fields that differ
  * from the stored copy get one new clock. Unchanged records are not written at all; written ones
@@ -120,7 +86,7 @@ export async function saveRecords<K extends RecordKind>(
   ctx: EditContext,
 ): Promise<void> {
   if (records.length === 0) return;
-  const stored = await storedRecords(
+  const stored = await findRecordDocs(
     db,
     kind,
     records.map((r) => r.id),
@@ -134,7 +100,7 @@ export async function saveRecords<K extends RecordKind>(
     if (current && JSON.stringify(stamped.clocks) === JSON.stringify(current.clocks)) continue;
     writes.push(fromReplicated(kind, stamped, ctx.actorId));
   }
-  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  await upsertRecordDocs(db, kind, writes);
   await noteRecordEdits(
     db,
     kind,
@@ -185,7 +151,7 @@ async function mergeIntoStore<K extends RecordKind>(
   incoming: ReplicatedRecord[],
 ): Promise<RecordDocs[K][]> {
   if (incoming.length === 0) return [];
-  const stored = await storedRecords(
+  const stored = await findRecordDocs(
     db,
     kind,
     incoming.map((r) => r.id),
@@ -201,7 +167,7 @@ async function mergeIntoStore<K extends RecordKind>(
     if (changedFields.length > 0) latest.set(record.id, fromReplicated(kind, merged, current.editor));
   }
   const writes = [...latest.values()];
-  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  await upsertRecordDocs(db, kind, writes);
   if (kind === 'lots') learnLotProducts(db, writes as LotDoc[]);
   return writes;
 }
@@ -222,12 +188,12 @@ export async function discardLocalEdits(
   ids: string[],
   deviceId: string,
 ): Promise<void> {
-  const stored = await storedRecords(db, kind, ids);
+  const stored = await findRecordDocs(db, kind, ids);
   const writes = [...stored.values()].map((doc) => ({
     ...doc,
     clocks: Object.fromEntries(
       Object.entries(doc.clocks).filter(([, clock]) => parseHlc(clock)?.node !== deviceId),
     ),
   }));
-  if (writes.length > 0) await collectionOf(db, kind).bulkUpsert(writes);
+  await upsertRecordDocs(db, kind, writes);
 }

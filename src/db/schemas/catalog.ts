@@ -1,6 +1,7 @@
 /**
- * RxDB schemas (version 0) for the clinic's master data. Field names mirror src/domain/model.ts.
- * Any change to a schema bumps its version and adds a migration strategy (see migrations.ts).
+ * The first (version 0) RxDB schemas of the clinic's master data, frozen as tablets created them:
+ * schema-hashes.test.ts checks them against their recorded hashes and migration tests open them.
+ * The current schemas are derived from each kind's one definition (replicated.ts, SPEC [MD11]).
  */
 import type { RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff } from '../../domain/model';
