@@ -1,52 +1,62 @@
 /**
- * JSON schemas of the records API (SPEC [MD6], [MD7]), validated by fastify before a handler runs,
- * with the same Ajv settings as the events API (schemas.ts: no coercion, unknown fields are
- * errors). Field rules per kind (checkRecordData) and clocks run after these in the service.
+ * JSON schemas of the records API (SPEC [MD6], [MD7]), written with TypeBox so the handlers' types
+ * are derived from what fastify validates, with the same Ajv settings as the events API
+ * (schemas.ts: no coercion, unknown fields are errors). A record's `data` is checked after these,
+ * in the service, against its kind's one definition (checkRecordData, [MD11]): a pushed field
+ * without a clock is ignored there, so the route cannot refuse it.
  */
+import { Type, type Static } from 'typebox';
+import type { RecordData } from '../../../src/domain/replica';
 import { RECORD_KINDS } from '../../../src/domain/replica';
 import { MAX_PUSH_EVENTS, pullQuerySchema, UUID_PATTERN } from './schemas';
 
 export const MAX_PUSH_RECORDS = MAX_PUSH_EVENTS;
 
-const uuid = { type: 'string', pattern: UUID_PATTERN } as const;
-const kind = { type: 'string', enum: [...RECORD_KINDS] } as const;
+const uuid = Type.String({ pattern: UUID_PATTERN });
+const kind = Type.Unsafe<(typeof RECORD_KINDS)[number]>({ type: 'string', enum: [...RECORD_KINDS] });
+const recordData = (options: { maxProperties?: number } = {}) =>
+  Type.Unsafe<RecordData>({ type: 'object', ...options });
+/** Field → clock. Written as additionalProperties (Type.Record would say patternProperties). */
+const clocks = (value: { maxLength?: number }, options: { maxProperties?: number } = {}) =>
+  Type.Unsafe<Record<string, string>>({
+    type: 'object',
+    ...options,
+    additionalProperties: { type: 'string', ...value },
+  });
 
-export const pushedRecordSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'id', 'data', 'clocks', 'actorId'],
-  properties: {
+export const pushedRecordSchema = Type.Object(
+  {
     kind,
     id: uuid,
-    data: { type: 'object', maxProperties: 50 },
-    clocks: { type: 'object', maxProperties: 50, additionalProperties: { type: 'string', maxLength: 100 } },
+    data: recordData({ maxProperties: 50 }),
+    clocks: clocks({ maxLength: 100 }, { maxProperties: 50 }),
     actorId: uuid,
   },
-} as const;
+  { additionalProperties: false },
+);
 
-export const recordsPushBodySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['records'],
-  properties: { records: { type: 'array', maxItems: MAX_PUSH_RECORDS, items: pushedRecordSchema } },
-} as const;
+export const recordsPushBodySchema = Type.Object(
+  { records: Type.Array(pushedRecordSchema, { maxItems: MAX_PUSH_RECORDS }) },
+  { additionalProperties: false },
+);
+export type RecordsPushBody = Static<typeof recordsPushBodySchema>;
 
-export const recordsPullQuerySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind'],
-  properties: { kind, ...pullQuerySchema.properties },
-} as const;
+export const recordsPullQuerySchema = Type.Object(
+  {
+    kind,
+    epoch: Type.Optional(Type.Unsafe<string>(pullQuerySchema.properties.epoch)),
+    seq: Type.Optional(Type.Unsafe<string>(pullQuerySchema.properties.seq)),
+    limit: Type.Optional(Type.Unsafe<string>(pullQuerySchema.properties.limit)),
+  },
+  { additionalProperties: false },
+);
+export type RecordsPullQuery = Static<typeof recordsPullQuerySchema>;
 
 /** A pulled record (OpenAPI): the merged record with its field clocks and seq. */
-export const pulledRecordSchema = {
-  type: 'object',
-  required: ['kind', 'id', 'data', 'clocks', 'seq'],
-  properties: {
-    kind,
-    id: uuid,
-    data: { type: 'object' },
-    clocks: { type: 'object', additionalProperties: { type: 'string' } },
-    seq: { type: 'integer' },
-  },
-} as const;
+export const pulledRecordSchema = Type.Object({
+  kind,
+  id: uuid,
+  data: recordData(),
+  clocks: clocks({}),
+  seq: Type.Integer(),
+});

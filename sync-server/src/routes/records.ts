@@ -1,26 +1,23 @@
 /**
  * POST /api/v1/records/push and GET /api/v1/records/pull (SPEC [MD5]-[MD7]); guarded by
- * deviceGuard like the events routes, so 401 and 426 come before the body is read ([S11]).
+ * deviceGuard like the events routes, so 401 and 426 come before the body is read ([S11]). The
+ * handlers' input types are derived from the schemas fastify validates (record-schemas.ts).
  */
 import type { FastifyInstance } from 'fastify';
-import type { RecordKind } from '../../../src/domain/replica';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../services/pull';
-import type { IncomingRecord } from '../services/record-plan';
 import type { RecordService } from '../services/records';
 import { invalidRecord } from './api-errors';
 import { deviceOf } from './guards';
-import { recordsPullQuerySchema, recordsPushBodySchema } from './record-schemas';
+import {
+  recordsPullQuerySchema,
+  recordsPushBodySchema,
+  type RecordsPullQuery,
+  type RecordsPushBody,
+} from './record-schemas';
 import { MAX_BODY_BYTES } from './schemas';
 
-interface PullQuery {
-  kind: RecordKind;
-  epoch?: string;
-  seq?: string;
-  limit?: string;
-}
-
 export function registerRecordRoutes(api: FastifyInstance, deps: { records: RecordService }): void {
-  api.post<{ Body: { records: IncomingRecord[] } }>(
+  api.post<{ Body: RecordsPushBody }>(
     '/api/v1/records/push',
     { bodyLimit: MAX_BODY_BYTES, schema: { body: recordsPushBodySchema } },
     async (request, reply) => {
@@ -38,7 +35,7 @@ export function registerRecordRoutes(api: FastifyInstance, deps: { records: Reco
     },
   );
 
-  api.get<{ Querystring: PullQuery }>(
+  api.get<{ Querystring: RecordsPullQuery }>(
     '/api/v1/records/pull',
     { schema: { querystring: recordsPullQuerySchema } },
     async (request, reply) => {

@@ -14,8 +14,15 @@
  * Order within a batch: locations, staff, products, then lots, so a batch that creates a product
  * and its lots projects both.
  */
-import type { Location, Lot, Product, Staff } from '../../../src/domain/model';
-import type { RecordData, RecordKind, RecordProblem } from '../../../src/domain/replica';
+import type { TSchema } from 'typebox';
+import type { Lot } from '../../../src/domain/model';
+import {
+  RECORD_FIELDS,
+  type RecordData,
+  type RecordKind,
+  type RecordProblem,
+} from '../../../src/domain/replica';
+import { CANONICAL_UUID_PATTERN } from '../../../src/domain/schemas';
 import type { SqlExecutor } from './driver';
 
 export interface ProjectionSkip {
@@ -55,56 +62,63 @@ async function upserted(tx: SqlExecutor, sql: string, params: unknown[]): Promis
   return (await tx.query(sql, params)).length > 0;
 }
 
-function projectLocation(tx: SqlExecutor, orgId: string, id: string, d: Data<Location>) {
-  return upserted(
-    tx,
-    `INSERT INTO locations (id, org_id, name, storage) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, storage = EXCLUDED.storage
-     WHERE locations.org_id = EXCLUDED.org_id RETURNING id`,
-    [id, orgId, d.name, d.storage],
-  );
+/**
+ * The kinds with a typed table (schema-001, named like the kind) and the fields it has no column
+ * for. Every other field of the kind's one definition ([MD11]) is a column named in snake_case
+ * (`containerSizeMilli` → container_size_milli); `orgId` is the row's org_id. A field added to a
+ * kind later ([MD10]) lands in `unprojected` unless a migration adds its column.
+ */
+const TYPED_TABLES = {
+  locations: { unprojected: [] },
+  staff: { unprojected: [] },
+  products: { unprojected: ['hibccCodes'] },
+  lots: { unprojected: [] },
+} as const satisfies Partial<Record<RecordKind, { unprojected: readonly string[] }>>;
+type TypedKind = keyof typeof TYPED_TABLES;
+
+const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Arrays go in as typed arrays: uuid[] for lists of ids, text[] for the other lists. */
+function castOf(schema: TSchema): string {
+  const json = schema as { type?: unknown; items?: { pattern?: string } };
+  if (json.type !== 'array') return '';
+  return json.items?.pattern === CANONICAL_UUID_PATTERN ? '::uuid[]' : '::text[]';
 }
 
-function projectStaff(tx: SqlExecutor, orgId: string, id: string, d: Data<Staff> & { pinHash: string }) {
-  return upserted(
-    tx,
-    `INSERT INTO staff (id, org_id, name, role, location_ids, pin_hash) VALUES ($1, $2, $3, $4, $5::uuid[], $6)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
-       location_ids = EXCLUDED.location_ids, pin_hash = EXCLUDED.pin_hash
-     WHERE staff.org_id = EXCLUDED.org_id RETURNING id`,
-    [id, orgId, d.name, d.role, d.locationIds, d.pinHash],
-  );
+interface Upsert {
+  sql: string;
+  fields: string[];
 }
 
-function projectProduct(tx: SqlExecutor, orgId: string, id: string, d: Data<Product>) {
-  return upserted(
-    tx,
-    `INSERT INTO products (id, org_id, name, manufacturer, category, base_unit, container_size_milli,
-       containers_per_pack, gtins, patient_price_per_unit_cents, min_stock_milli, beyond_use_hours, supplier)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12, $13)
-     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, manufacturer = EXCLUDED.manufacturer,
-       category = EXCLUDED.category, base_unit = EXCLUDED.base_unit,
-       container_size_milli = EXCLUDED.container_size_milli, containers_per_pack = EXCLUDED.containers_per_pack,
-       gtins = EXCLUDED.gtins, patient_price_per_unit_cents = EXCLUDED.patient_price_per_unit_cents,
-       min_stock_milli = EXCLUDED.min_stock_milli, beyond_use_hours = EXCLUDED.beyond_use_hours,
-       supplier = EXCLUDED.supplier
-     WHERE products.org_id = EXCLUDED.org_id RETURNING id`,
-    [
-      id,
-      orgId,
-      d.name,
-      d.manufacturer,
-      d.category,
-      d.baseUnit,
-      d.containerSizeMilli,
-      d.containersPerPack,
-      d.gtins,
-      d.patientPricePerUnitCents,
-      d.minStockMilli,
-      d.beyondUseHours,
-      d.supplier,
-    ],
-  );
+/**
+ * One upsert per typed kind, from its fields. Example (locations):
+ *   INSERT INTO locations (id, org_id, name, storage) VALUES ($1, $2, $3, $4)
+ *   ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, storage = EXCLUDED.storage
+ *   WHERE locations.org_id = EXCLUDED.org_id RETURNING id
+ */
+function upsertOf(kind: TypedKind): Upsert {
+  const skip = new Set<string>(['orgId', ...TYPED_TABLES[kind].unprojected]);
+  const fields = Object.keys(RECORD_FIELDS[kind]).filter((f) => !skip.has(f));
+  const columns = fields.map(columnOf);
+  const values = fields.map((f, i) => `$${i + 3}${castOf(RECORD_FIELDS[kind][f]!)}`);
+  const sql =
+    `INSERT INTO ${kind} (id, org_id, ${columns.join(', ')}) VALUES ($1, $2, ${values.join(', ')}) ` +
+    `ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')} ` +
+    `WHERE ${kind}.org_id = EXCLUDED.org_id RETURNING id`;
+  return { sql, fields };
+}
+
+export const TYPED_UPSERTS: Readonly<Record<TypedKind, Upsert>> = {
+  locations: upsertOf('locations'),
+  staff: upsertOf('staff'),
+  products: upsertOf('products'),
+  lots: upsertOf('lots'),
+};
+
+/** Upserts the typed row; false when the id is a row of another organization. */
+function projectTyped(tx: SqlExecutor, kind: TypedKind, orgId: string, id: string, data: RecordData) {
+  const { sql, fields } = TYPED_UPSERTS[kind];
+  return upserted(tx, sql, [id, orgId, ...fields.map((f) => data[f])]);
 }
 
 /** Null when projected, else why not. The caller holds the organization's records lock. */
@@ -119,15 +133,7 @@ async function projectLot(tx: SqlExecutor, orgId: string, id: string, d: Data<Lo
     [orgId, d.productId, d.lotNumber, id],
   );
   if (twin) return `lot number ${d.lotNumber} of this product is already stored as lot ${twin.id}`;
-  const ok = await upserted(
-    tx,
-    `INSERT INTO lots (id, org_id, product_id, lot_number, expiry, unit_cost_micros, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (id) DO UPDATE SET product_id = EXCLUDED.product_id, lot_number = EXCLUDED.lot_number,
-       expiry = EXCLUDED.expiry, unit_cost_micros = EXCLUDED.unit_cost_micros, status = EXCLUDED.status
-     WHERE lots.org_id = EXCLUDED.org_id RETURNING id`,
-    [id, orgId, d.productId, d.lotNumber, d.expiry, d.unitCostMicros, d.status],
-  );
+  const ok = await projectTyped(tx, 'lots', orgId, id, d as unknown as RecordData);
   return ok ? null : OTHER_ORG;
 }
 
@@ -152,14 +158,11 @@ export async function projectRecords(
   const skipped: ProjectionSkip[] = [];
   const of = (kind: RecordKind) => records.filter((r) => r.kind === kind);
   const skip = (r: Projected, reason: string) => skipped.push({ kind: r.kind, id: r.id, reason });
-  for (const r of of('locations'))
-    if (!(await projectLocation(tx, orgId, r.id, r.data as unknown as Data<Location>))) skip(r, OTHER_ORG);
-  for (const r of of('staff'))
-    if (!(await projectStaff(tx, orgId, r.id, r.data as unknown as Data<Staff> & { pinHash: string })))
-      skip(r, OTHER_ORG);
+  for (const kind of ['locations', 'staff'] as const)
+    for (const r of of(kind)) if (!(await projectTyped(tx, kind, orgId, r.id, r.data))) skip(r, OTHER_ORG);
   const products: string[] = [];
   for (const r of of('products')) {
-    if (await projectProduct(tx, orgId, r.id, r.data as unknown as Data<Product>)) products.push(r.id);
+    if (await projectTyped(tx, 'products', orgId, r.id, r.data)) products.push(r.id);
     else skip(r, OTHER_ORG);
   }
   const lots = new Map(of('lots').map((r) => [r.id, r]));
