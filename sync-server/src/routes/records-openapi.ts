@@ -2,6 +2,7 @@
  * OpenAPI paths and schemas of the records API (routes/records.ts, SPEC [MD5]-[MD7]), merged into
  * the served document by openapi.ts. Request schemas are the objects fastify validates with.
  */
+import { RECORD_FIELD_DEFAULTS, RECORD_FIELDS, RECORD_KINDS } from '../../../src/domain/replica';
 import type { OpenApiParts } from './integration-openapi';
 import {
   pulledRecordSchema,
@@ -14,7 +15,29 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ids = { type: 'array', items: { type: 'string' } };
 
+const componentName = (kind: string) =>
+  kind.replace(/(^|_)([a-z])/g, (_m, _sep: string, c: string) => c.toUpperCase()) + 'Data';
+
+/**
+ * Each kind's `data` as its one definition says it ([MD11]), e.g. `PurchaseOrdersData`; the
+ * service checks it after merging, so a fields-with-defaults record ([MD10]) may omit those.
+ */
+const kindDataSchemas = Object.fromEntries(
+  RECORD_KINDS.map((kind) => [
+    componentName(kind),
+    {
+      type: 'object',
+      additionalProperties: false,
+      properties: RECORD_FIELDS[kind],
+      required: Object.keys(RECORD_FIELDS[kind]).filter(
+        (f) => !Object.hasOwn(RECORD_FIELD_DEFAULTS[kind], f),
+      ),
+    },
+  ]),
+);
+
 export const recordSchemas = {
+  ...kindDataSchemas,
   PushedRecord: pushedRecordSchema,
   PulledRecord: pulledRecordSchema,
   RecordError: {
