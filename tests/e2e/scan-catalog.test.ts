@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../src/db/collections';
 import { hibcCheckCharacter } from '../../src/domain/barcode/hibcc';
 import { addDays } from '../../src/domain/dates';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
@@ -84,7 +85,7 @@ describe('scanning what the catalog does not know', () => {
     const lots = await storedDocs<{ id: string; lotNumber: string; unitCostMicros: number; clocks: object }>(
       page,
       'lots',
-      1,
+      COLLECTIONS.lots.schema.version,
     );
     const stored = lots.find((l) => l.lotNumber === 'NEW1A');
     expect(stored?.id).toBe(lotIdFor(DEMO_IDS.organization, botox.id, 'NEW1A'));
@@ -189,7 +190,11 @@ describe('scanning what the catalog does not know', () => {
     expect(await byTestId(page, 'dose-display').count()).toBe(0);
     expect(await byTestId(page, 'deviation-reason').count()).toBe(0);
     expect(await byTestId(page, 'new-lot').count()).toBe(0);
-    const lots = await storedDocs<{ lotNumber: string; expiry: string }>(page, 'lots', 1);
+    const lots = await storedDocs<{ lotNumber: string; expiry: string }>(
+      page,
+      'lots',
+      COLLECTIONS.lots.schema.version,
+    );
     expect(lots.find((l) => l.lotNumber === soonest.lotNumber)?.expiry).toBe(soonest.expiry);
   });
 
