@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
-import { FEFO_DEVIATION_REASONS } from '../../src/domain/fefo/deviation';
+import { FEFO_DEVIATION_LABELS, FEFO_DEVIATION_REASONS } from '../../src/domain/fefo/deviation';
 import { formatMoney, lineCostCents } from '../../src/domain/money';
 import { clickTestId, openApp, waitForReady, waitForServiceWorker, waitForText } from './support/app';
 import { useHarness } from './support/harness';
@@ -117,6 +117,7 @@ describe('treatment flow', () => {
     const [line] = await summaryLines(page);
     expect(line).toContain(later.lotNumber);
     expect(line).toContain('20 U');
+    expect(line).toContain(`Not FEFO: ${FEFO_DEVIATION_LABELS[reason]}`);
     expect(line).toContain(formatMoney(lineCostCents(20_000, later.unitCostMicros)));
     const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
     expect(draws).toMatchObject([
@@ -137,10 +138,17 @@ describe('treatment flow', () => {
     await clickTestId(page, `candidate-${expired.lotNumber}`);
     await byTestId(page, 'override-required').waitFor();
 
-    // The injector's own PIN is not a manager's: refused, nothing recorded.
+    // The pad says what it is for; the injector's own PIN is named as not a manager's, nothing recorded.
+    expect(
+      await byTestId(page, 'manager-override').getByRole('heading', { name: 'Manager approval' }).count(),
+    ).toBe(1);
+    expect(await byTestId(page, 'pin-submit').textContent()).toBe('Approve');
     await tapKeys(page, 'PIN', injector.demoPin);
     await clickTestId(page, 'pin-submit');
-    await page.getByRole('alert').filter({ hasText: 'Wrong PIN' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `${injector.name} is not a manager` })
+      .waitFor();
     expect(await byTestId(page, 'record-draw').count()).toBe(0);
 
     const manager = demoStaff('Casey Kim');
@@ -155,6 +163,8 @@ describe('treatment flow', () => {
         payload: { overrideBy: manager.id, overriddenBlockers: 'expired' },
       },
     ]);
+    // The visit line says who approved what.
+    await waitForText(page, 'summary-note', `Expired lot — approved by ${manager.name}`);
   });
 
   it('[R1] front desk cannot record draws', async () => {

@@ -22,6 +22,29 @@ export interface CogsLine {
   costCents: number;
   correction: boolean;
   correctsId: string | null;
+  /** When and by whom it was recorded (device time, ISO). */
+  deviceTime: string;
+  actorId: string;
+  /** Why this draw departs from FEFO, when it does ([F4], [F5]); null for corrections. */
+  note: DrawNote | null;
+}
+
+/** A manager's approval of a blocked lot, or the reason given for a non-FEFO pick. */
+export type DrawNote =
+  { kind: 'override'; managerId: string; blockers: string[] } | { kind: 'deviation'; reason: string };
+
+/** The note a draw's payload carries (see buildDrawEvents): override first, it is the stronger. */
+export function drawNote(e: LedgerEvent): DrawNote | null {
+  if (e.correctsId !== null) return null;
+  const { overrideBy, overriddenBlockers, fefoDeviationReason } = e.payload;
+  if (typeof overrideBy === 'string' && overrideBy !== '') {
+    const blockers =
+      typeof overriddenBlockers === 'string' ? overriddenBlockers.split(',').filter(Boolean) : [];
+    return { kind: 'override', managerId: overrideBy, blockers };
+  }
+  if (typeof fefoDeviationReason === 'string' && fefoDeviationReason !== '')
+    return { kind: 'deviation', reason: fefoDeviationReason };
+  return null;
 }
 
 export interface VisitSummaryInput {
@@ -66,6 +89,9 @@ export function cogsLine(e: LedgerEvent, lot: Lot, productName: string): CogsLin
     costCents: lineCostCents(quantityMilli, lot.unitCostMicros),
     correction: e.correctsId !== null,
     correctsId: e.correctsId,
+    deviceTime: e.deviceTime,
+    actorId: e.actorId,
+    note: drawNote(e),
   };
 }
 

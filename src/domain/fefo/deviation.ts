@@ -5,6 +5,24 @@
 import type { Candidate } from './rank';
 
 export type FefoDeviationReason = 'patient_preference' | 'product_damaged' | 'lot_not_found' | 'other';
+/** How staff read each reason (the Treat screen's choices, visit lines, reports). */
+export const FEFO_DEVIATION_LABELS: Record<FefoDeviationReason, string> = {
+  patient_preference: 'Patient or provider preference',
+  product_damaged: 'Suggested vial damaged',
+  lot_not_found: 'Suggested lot not found in the fridge',
+  other: 'Other',
+};
+
+/** How staff read each FEFO blocker ([F2]). */
+export const BLOCKER_LABELS: Record<string, string> = {
+  expired: 'Expired',
+  recalled: 'Recalled',
+  hold: 'On hold',
+  quarantine: 'Quarantined',
+  beyond_use: 'Past beyond-use time',
+  empty: 'Empty',
+};
+
 export const FEFO_DEVIATION_REASONS: readonly FefoDeviationReason[] = [
   'patient_preference',
   'product_damaged',

@@ -1,3 +1,4 @@
+import { BLOCKER_LABELS, FEFO_DEVIATION_LABELS } from '../../domain/fefo/deviation';
 import { useEffect, useState } from 'react';
 import { FEFO_DEVIATION_REASONS, isFefoDeviation } from '../../domain/fefo/deviation';
 import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
@@ -11,21 +12,8 @@ export interface Pick {
   override: { managerId: string; blockers: string[] } | null;
 }
 
-const REASON_LABEL: Record<string, string> = {
-  patient_preference: 'Patient or provider preference',
-  product_damaged: 'Suggested vial damaged',
-  lot_not_found: 'Suggested lot not found in the fridge',
-  other: 'Other',
-};
-
-const BLOCKER_LABEL: Record<string, string> = {
-  expired: 'Expired',
-  recalled: 'Recalled',
-  hold: 'On hold',
-  quarantine: 'Quarantined',
-  beyond_use: 'Past beyond-use time',
-  empty: 'Empty',
-};
+const REASON_LABEL: Record<string, string> = FEFO_DEVIATION_LABELS;
+const BLOCKER_LABEL: Record<string, string> = BLOCKER_LABELS;
 
 export function candidateTestId(c: Candidate): string {
   return `candidate-${c.lotNumber}${c.kind === 'container' ? '-open' : ''}`;

@@ -1,11 +1,11 @@
 import { useData } from '../../platform/DataContext';
 import { verifyPin } from '../../auth/pin';
 import { can } from '../../domain/roles';
-import { PinPad } from '../signin/PinPad';
+import { PinPad, type PinVerdict } from '../signin/PinPad';
 
 /**
  * A manager confirms, with their own PIN, drawing from a blocked (expired, recalled, held) lot.
- * The PIN is checked against every manager/admin on this tablet, offline.
+ * The PIN is checked against the staff on this tablet, offline: a manager's or admin's approves.
  */
 export function ManagerOverride({
   blockers,
@@ -17,16 +17,23 @@ export function ManagerOverride({
   onCancel: () => void;
 }) {
   const data = useData();
-  async function verify(pin: string): Promise<boolean> {
+  /** A manager's PIN approves; another person's valid PIN is told so, not counted as wrong. */
+  async function verify(pin: string): Promise<PinVerdict> {
     const staff = await data.staff.list();
+    let notManager: string | null = null;
     for (const person of staff) {
-      if (!can(person.role, 'override_block')) continue;
-      if (await verifyPin(pin, person.pinHash)) {
+      const approves = can(person.role, 'override_block');
+      if (!approves && notManager !== null) continue;
+      if (!(await verifyPin(pin, person.pinHash))) continue;
+      if (approves) {
         onApproved(person.id);
         return true;
       }
+      notManager = person.name;
     }
-    return false;
+    return notManager === null
+      ? false
+      : { refused: `${notManager} is not a manager. A manager must approve.` };
   }
   return (
     <div className="card card--warn" data-testid="manager-override">
@@ -34,7 +41,7 @@ export function ManagerOverride({
         Blocked: <strong>{blockers.join(', ')}</strong>. A manager must approve this draw with their PIN; the
         approval is recorded on the draw.
       </p>
-      <PinPad title="Manager PIN" verify={verify} onCancel={onCancel} />
+      <PinPad title="Manager approval" submitLabel="Approve" verify={verify} onCancel={onCancel} />
     </div>
   );
 }

@@ -25,6 +25,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   const { productId, chooseProduct, closeVisit } = useTreat();
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const product = products.find((p) => p.id === productId) ?? null;
+  const people = useObservable(() => data.staff.watch(), [], [data]);
   const ranking = useFefo(product, visit?.locationId);
   const summary = useVisitSummary(visit);
   const [pick, setPick] = useState<Pick | null>(null);
@@ -143,6 +144,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         <VisitSummaryView
           summary={summary}
           products={products}
+          staffName={(id) => people.find((p) => p.id === id)?.name ?? 'someone not on this tablet'}
           onUndo={(id) => void undoEvent(commands, id)}
         />
       ) : null}

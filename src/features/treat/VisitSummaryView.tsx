@@ -1,16 +1,33 @@
-import type { VisitSummary } from '../../domain/cogs/visit';
+import type { CogsLine, VisitSummary } from '../../domain/cogs/visit';
+import { BLOCKER_LABELS, FEFO_DEVIATION_LABELS, type FefoDeviationReason } from '../../domain/fefo/deviation';
 import { formatMoney } from '../../domain/money';
 import type { Product } from '../../domain/model';
 import { formatQuantity } from '../../domain/quantity';
+
+/** "Expired lot — approved by Casey Kim", or "Not FEFO: Suggested vial damaged" ([F4], [F5]). */
+export function lineNoteText(line: CogsLine, staffName: (id: string) => string): string {
+  const note = line.note;
+  if (!note) return '';
+  if (note.kind === 'override') {
+    const what = note.blockers.map((b) => (BLOCKER_LABELS[b] ?? b).toLowerCase()).join(', ') || 'blocked';
+    const lot = `${what.charAt(0).toUpperCase()}${what.slice(1)} lot`;
+    return `${lot} — approved by ${staffName(note.managerId)}`;
+  }
+  return `Not FEFO: ${FEFO_DEVIATION_LABELS[note.reason as FefoDeviationReason] ?? note.reason}`;
+}
+
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Per-draw lot, quantity and COGS (quantity × that lot's unit cost), and the visit margin. */
 export function VisitSummaryView({
   summary,
   products,
+  staffName,
   onUndo,
 }: {
   summary: VisitSummary;
   products: Product[];
+  staffName: (id: string) => string;
   onUndo: (eventId: string) => void;
 }) {
   const unitOf = (name: string) => products.find((p) => p.name === name)?.baseUnit ?? 'U';
@@ -20,6 +37,21 @@ export function VisitSummaryView({
       <h3>This visit</h3>
       {summary.lines.length === 0 ? <p className="muted">No draws recorded yet.</p> : null}
       <table className="table">
+        {summary.lines.length > 0 ? (
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Product</th>
+              <th scope="col">Lot</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Cost</th>
+              <th scope="col">Note</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+        ) : null}
         <tbody>
           {summary.lines.map((line) => (
             <tr
@@ -27,6 +59,7 @@ export function VisitSummaryView({
               data-testid="summary-line"
               className={line.correction || corrected.has(line.eventId) ? 'line--void' : undefined}
             >
+              <td>{timeOf(line.deviceTime)}</td>
               <td>
                 {line.correction ? 'Undo · ' : ''}
                 {line.productName}
@@ -34,6 +67,7 @@ export function VisitSummaryView({
               <td>lot {line.lotNumber}</td>
               <td>{formatQuantity(line.quantityMilli, unitOf(line.productName))}</td>
               <td>{formatMoney(line.costCents)}</td>
+              <td data-testid="summary-note">{lineNoteText(line, staffName)}</td>
               <td>
                 {!line.correction && !corrected.has(line.eventId) ? (
                   <button
@@ -56,7 +90,12 @@ export function VisitSummaryView({
           <>
             {' '}
             · Charged {formatMoney(summary.priceChargedCents)} · Margin{' '}
-            <strong data-testid="visit-margin">
+            <strong
+              data-testid="visit-margin"
+              className={
+                summary.marginCents !== null && summary.marginCents < 0 ? 'money--negative' : undefined
+              }
+            >
               {summary.marginCents === null ? '—' : formatMoney(summary.marginCents)}
             </strong>
           </>
