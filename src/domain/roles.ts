@@ -12,13 +12,24 @@ export type Action =
   | 'count'
   | 'adjust' // post adjustments and count variances
   | 'override_block' // draw from an expired/recalled/held lot
+  | 'undo_others' // undo a draw someone else recorded
   | 'manage_catalog'
   | 'manage_devices';
 
 const ALLOWED: Record<Role, readonly Action[]> = {
   injector: ['treat', 'waste', 'count'],
   front_desk: ['receive', 'count'],
-  manager: ['treat', 'waste', 'receive', 'transfer', 'count', 'adjust', 'override_block', 'manage_catalog'],
+  manager: [
+    'treat',
+    'waste',
+    'receive',
+    'transfer',
+    'count',
+    'adjust',
+    'override_block',
+    'undo_others',
+    'manage_catalog',
+  ],
   admin: [
     'treat',
     'waste',
@@ -27,6 +38,7 @@ const ALLOWED: Record<Role, readonly Action[]> = {
     'count',
     'adjust',
     'override_block',
+    'undo_others',
     'manage_catalog',
     'manage_devices',
   ],

@@ -63,7 +63,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
       deviceId,
     };
     await data.visits.save(visit, { deviceId, actorId: staff.id, nowMs: now() });
-    openVisit(visit.id);
+    openVisit(visit.id, staff.id);
   }
 
   const toggle = (area: string) =>
@@ -147,7 +147,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
           Start visit
         </button>
       </section>
-      <RecentVisits />
+      <RecentVisits staff={staff} />
     </div>
   );
 }

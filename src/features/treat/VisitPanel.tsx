@@ -6,11 +6,13 @@ import { useObservable } from '../../platform/useObservable';
 import type { Candidate } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
 import type { ScanOutcome } from '../../scan/flow';
+import { can } from '../../domain/roles';
 import { DrawPad } from './DrawPad';
 import { LotChooser, type Pick } from './LotChooser';
 import { ProductPicker } from './ProductPicker';
 import { ScanResult } from './ScanResult';
 import { useTreat } from './treat-store';
+import { useLocations } from './useLocations';
 import { useFefo, useVisit, useVisitSummary } from './useVisitData';
 import { recordDraw, undoEvent, wasteLeftover, type VisitCommandContext } from './visit-commands';
 import { VisitSummaryView } from './VisitSummaryView';
@@ -26,6 +28,8 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const product = products.find((p) => p.id === productId) ?? null;
   const people = useObservable(() => data.staff.watch(), [], [data]);
+  const locations = useLocations();
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'someone not on this tablet';
   const ranking = useFefo(product, visit?.locationId);
   const summary = useVisitSummary(visit);
   const [pick, setPick] = useState<Pick | null>(null);
@@ -81,7 +85,11 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     <div className="visit">
       <header className="visit__header">
         <h2 data-testid="visit-header">Visit · {visit.patientChartRef}</h2>
-        <p className="muted">{visit.treatmentAreas.join(', ') || 'No areas noted'}</p>
+        <p className="muted" data-testid="visit-owner">
+          Provider {nameOf(visit.providerId)} ·{' '}
+          {locations?.find((l) => l.id === visit.locationId)?.name ?? visit.locationId} ·{' '}
+          {visit.treatmentAreas.join(', ') || 'No areas noted'}
+        </p>
         <button
           type="button"
           className="button button--ghost"
@@ -144,7 +152,8 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
         <VisitSummaryView
           summary={summary}
           products={products}
-          staffName={(id) => people.find((p) => p.id === id)?.name ?? 'someone not on this tablet'}
+          staffName={nameOf}
+          canUndo={(line) => line.actorId === staff.id || can(staff.role, 'undo_others')}
           onUndo={(id) => void undoEvent(commands, id)}
         />
       ) : null}

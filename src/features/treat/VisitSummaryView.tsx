@@ -4,8 +4,12 @@ import { formatMoney } from '../../domain/money';
 import type { Product } from '../../domain/model';
 import { formatQuantity } from '../../domain/quantity';
 
-/** "Expired lot — approved by Casey Kim", or "Not FEFO: Suggested vial damaged" ([F4], [F5]). */
+/**
+ * "Expired lot — approved by Casey Kim", "Not FEFO: Suggested vial damaged" ([F4], [F5]), or who
+ * undid a draw.
+ */
 export function lineNoteText(line: CogsLine, staffName: (id: string) => string): string {
+  if (line.correction) return `Undone by ${staffName(line.actorId)}`;
   const note = line.note;
   if (!note) return '';
   if (note.kind === 'override') {
@@ -23,11 +27,14 @@ export function VisitSummaryView({
   summary,
   products,
   staffName,
+  canUndo,
   onUndo,
 }: {
   summary: VisitSummary;
   products: Product[];
   staffName: (id: string) => string;
+  /** Whether the signed-in person may undo this line (their own, or with `undo_others`). */
+  canUndo: (line: CogsLine) => boolean;
   onUndo: (eventId: string) => void;
 }) {
   const unitOf = (name: string) => products.find((p) => p.name === name)?.baseUnit ?? 'U';
@@ -69,7 +76,7 @@ export function VisitSummaryView({
               <td>{formatMoney(line.costCents)}</td>
               <td data-testid="summary-note">{lineNoteText(line, staffName)}</td>
               <td>
-                {!line.correction && !corrected.has(line.eventId) ? (
+                {!line.correction && !corrected.has(line.eventId) && canUndo(line) ? (
                   <button
                     type="button"
                     className="button button--ghost button--small"

@@ -8,8 +8,10 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 
 interface TreatState {
   visitId: string | null;
+  /** Who opened the visit in this tab: after a switch the next person starts at the visit list. */
+  ownerId: string | null;
   productId: string | null;
-  openVisit: (visitId: string) => void;
+  openVisit: (visitId: string, ownerId: string) => void;
   chooseProduct: (productId: string | null) => void;
   closeVisit: () => void;
 }
@@ -18,10 +20,11 @@ export const useTreat = create<TreatState>()(
   persist(
     (set) => ({
       visitId: null,
+      ownerId: null,
       productId: null,
-      openVisit: (visitId) => set({ visitId, productId: null }),
+      openVisit: (visitId, ownerId) => set({ visitId, ownerId, productId: null }),
       chooseProduct: (productId) => set({ productId }),
-      closeVisit: () => set({ visitId: null, productId: null }),
+      closeVisit: () => set({ visitId: null, ownerId: null, productId: null }),
     }),
     { name: 'chairside.treat', storage: createJSONStorage(() => sessionStorage) },
   ),
