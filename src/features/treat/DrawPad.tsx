@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Candidate } from '../../domain/fefo/rank';
 import type { BaseUnit, Product } from '../../domain/model';
-import { formatQuantity, parseQuantity } from '../../domain/quantity';
+import { formatQuantity } from '../../domain/quantity';
+import { checkDrawAmount } from '../../domain/treatment/amount';
 import { applyKey, Keypad } from '../../ui/Keypad';
 
 /** Common doses per unit, as quick chips (typed in base units). */
@@ -11,11 +12,13 @@ const DOSE_CHIPS: Record<BaseUnit, string[]> = {
   each: ['1'],
 };
 
+const capacityOf = (candidate: Candidate, product: Product) =>
+  candidate.kind === 'container' ? candidate.availableMilli : product.containerSizeMilli;
+const whereOf = (candidate: Candidate) => (candidate.kind === 'container' ? 'this vial' : 'the new vial');
+
 function remainingText(candidate: Candidate, product: Product, drawMilli: number): string {
-  const capacity = candidate.kind === 'container' ? candidate.availableMilli : product.containerSizeMilli;
-  const left = capacity - drawMilli;
-  const where = candidate.kind === 'container' ? 'this vial' : 'the new vial';
-  return `${formatQuantity(Math.max(left, 0), product.baseUnit)} left in ${where} after this draw`;
+  const left = capacityOf(candidate, product) - drawMilli;
+  return `${formatQuantity(Math.max(left, 0), product.baseUnit)} left in ${whereOf(candidate)} after this draw`;
 }
 
 /** Big keypad in the product's unit, chips for common doses, live remaining in the container. */
@@ -35,18 +38,26 @@ export function DrawPad({
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState('');
-  const parsed = typed ? parseQuantity(typed, product.baseUnit) : null;
-  const drawMilli = parsed?.ok ? parsed.value : 0;
-  const inputError = parsed && !parsed.ok ? parsed.error.message : null;
+  // Checked as typed ([T3]): Record stays disabled, with the reason beside it, until the amount fits.
+  const check = checkDrawAmount(typed, {
+    productName: product.name,
+    unit: product.baseUnit,
+    availableMilli: capacityOf(candidate, product),
+    containerPhrase: whereOf(candidate),
+  });
+  const drawMilli = check.ok ? check.milli : 0;
+  const inputError = !check.ok && typed !== '' ? check.reason : null;
   return (
     <section className="card drawpad">
       <h3>Draw from lot {candidate.lotNumber}</h3>
       <output className="drawpad__display" data-testid="dose-display">
         {typed || '0'} {product.baseUnit}
       </output>
-      <p className="muted" data-testid="remaining-after">
-        {remainingText(candidate, product, drawMilli)}
-      </p>
+      {inputError ? null : (
+        <p className="muted" data-testid="remaining-after">
+          {remainingText(candidate, product, drawMilli)}
+        </p>
+      )}
       <div className="chips">
         {DOSE_CHIPS[product.baseUnit].map((dose) => (
           <button
@@ -61,9 +72,9 @@ export function DrawPad({
         ))}
       </div>
       <Keypad label="Amount" allowDecimal onKey={(key) => setTyped((t) => applyKey(t, key))} />
-      {inputError || error ? (
+      {error ? (
         <p role="alert" className="error" data-testid="draw-error">
-          {inputError ?? error}
+          {error}
         </p>
       ) : null}
       <div className="row">
@@ -74,12 +85,18 @@ export function DrawPad({
           type="button"
           className="button"
           data-testid="record-draw"
-          disabled={busy || drawMilli <= 0}
+          disabled={busy || !check.ok}
+          aria-describedby={inputError ? 'draw-amount-reason' : undefined}
           onClick={() => onRecord(drawMilli)}
         >
           {busy ? 'Recording…' : `Record ${typed || '0'} ${product.baseUnit}`}
         </button>
       </div>
+      {inputError ? (
+        <p className="error" id="draw-amount-reason" data-testid="draw-amount-reason" aria-live="polite">
+          {inputError}
+        </p>
+      ) : null}
     </section>
   );
 }
