@@ -24,6 +24,7 @@ export function ProductPicker({
       <input
         className="search"
         data-testid="product-search"
+        aria-label="Search products by name or maker"
         placeholder="Search products"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
@@ -58,6 +59,11 @@ export function ProductPicker({
         })}
       </div>
       {products.length === 0 ? <p>No products on this tablet yet.</p> : null}
+      {products.length > 0 && shown.length === 0 ? (
+        <p role="status" data-testid="product-search-empty">
+          No product matches “{query.trim()}”.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -52,6 +52,20 @@ describe('Start visit', () => {
   });
 });
 
+describe('Start visit checks', () => {
+  it('[T4] the missing-reference error goes once typing starts; a name-like reference is warned about', async () => {
+    const { db } = await startVisitScreen();
+    fireEvent.click(screen.getByTestId('start-visit'));
+    await screen.findByText('Enter the patient chart reference.');
+    fireEvent.change(screen.getByTestId('visit-chart-ref'), { target: { value: 'Jane Doe' } });
+    expect(screen.queryByText('Enter the patient chart reference.')).toBeNull();
+    expect(screen.getByTestId('chart-ref-warning').textContent).toContain('looks like a name');
+    fireEvent.change(screen.getByTestId('visit-chart-ref'), { target: { value: 'CH-10482' } });
+    expect(screen.queryByTestId('chart-ref-warning')).toBeNull();
+    await db.close();
+  });
+});
+
 describe('Start visit locations', () => {
   it('[S20] offers only the locations this tablet is enrolled for', async () => {
     const { db } = await startVisitScreen();

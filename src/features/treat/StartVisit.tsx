@@ -1,3 +1,4 @@
+import { chartRefWarning } from '../../domain/treatment/chart-ref';
 import { useState } from 'react';
 import { newId, now } from '../../platform/clock';
 import type { StaffMember } from '../../platform/data';
@@ -40,6 +41,7 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
   const allStaff = useObservable<StaffMember[]>(() => data.staff.watch(), [], [data]);
   const [error, setError] = useState<string | null>(null);
   const location = locationId || locations?.[0]?.id || '';
+  const nameWarning = chartRefWarning(chartRef);
 
   async function start() {
     const org = locations?.find((l) => l.id === location)?.orgId;
@@ -77,11 +79,20 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
           <input
             data-testid="visit-chart-ref"
             value={chartRef}
-            onChange={(e) => setChartRef(e.target.value)}
+            onChange={(e) => {
+              setChartRef(e.target.value);
+              setError(null);
+            }}
             autoComplete="off"
             placeholder="e.g. CH-10482"
+            aria-describedby={nameWarning ? 'chart-ref-warning' : undefined}
           />
         </label>
+        {nameWarning ? (
+          <p className="warning" id="chart-ref-warning" role="status" data-testid="chart-ref-warning">
+            {nameWarning}
+          </p>
+        ) : null}
         <label className="field">
           <span>Location</span>
           <select
@@ -134,8 +145,11 @@ export function StartVisit({ staff }: { staff: SessionStaff }) {
             data-testid="visit-price"
             inputMode="decimal"
             value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            placeholder="520.00"
+            onChange={(e) => {
+              setPrice(e.target.value);
+              setError(null);
+            }}
+            placeholder="optional"
           />
         </label>
         {error ? (
