@@ -50,6 +50,13 @@ describe('a visit belongs to its person', () => {
     const confirm = byTestId(page, 'reopen-other');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain(`CH-10482 is ${jordan.name}’s visit`);
+    // The question is in view and its answer focused.
+    await expect
+      .poll(() => byTestId(page, 'reopen-other-confirm').evaluate((b) => b === document.activeElement))
+      .toBe(true);
+    expect(await byTestId(page, 'reopen-other-confirm').isVisible()).toBe(true);
+    const box = await byTestId(page, 'reopen-other-confirm').boundingBox();
+    expect(box && box.y + box.height <= 820).toBe(true);
     await clickTestId(page, 'reopen-other-confirm');
     await waitForText(page, 'visit-header', 'Visit · CH-10482');
     expect(await page.locator('[data-testid^="undo-"]').count()).toBe(1);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Visit } from '../../domain/model';
 import { useData } from '../../platform/DataContext';
 import type { SessionStaff } from '../../platform/session';
@@ -15,6 +15,13 @@ export function RecentVisits({ staff }: { staff: SessionStaff }) {
   const people = useObservable(() => data.staff.watch(), [], [data]);
   const openVisit = useTreat((s) => s.openVisit);
   const [confirming, setConfirming] = useState<Visit | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The question that needs an answer is brought into view and focused (docs/ui.md, Layout).
+  useEffect(() => {
+    if (!confirming) return;
+    confirmRef.current?.scrollIntoView({ block: 'nearest' });
+    confirmRef.current?.focus();
+  }, [confirming]);
   if (visits.length === 0) return null;
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'someone not on this tablet';
 
@@ -45,6 +52,7 @@ export function RecentVisits({ staff }: { staff: SessionStaff }) {
               type="button"
               className="button"
               data-testid="reopen-other-confirm"
+              ref={confirmRef}
               onClick={() => {
                 openVisit(confirming.id, staff.id);
                 setConfirming(null);
