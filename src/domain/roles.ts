@@ -16,32 +16,24 @@ export type Action =
   | 'manage_catalog'
   | 'manage_devices';
 
+const MANAGER_ACTIONS: readonly Action[] = [
+  'treat',
+  'waste',
+  'receive',
+  'transfer',
+  'count',
+  'adjust',
+  'override_block',
+  'undo_others',
+  'manage_catalog',
+];
+
+/** Admins may do everything a manager may, and manage devices. */
 const ALLOWED: Record<Role, readonly Action[]> = {
   injector: ['treat', 'waste', 'count'],
   front_desk: ['receive', 'count'],
-  manager: [
-    'treat',
-    'waste',
-    'receive',
-    'transfer',
-    'count',
-    'adjust',
-    'override_block',
-    'undo_others',
-    'manage_catalog',
-  ],
-  admin: [
-    'treat',
-    'waste',
-    'receive',
-    'transfer',
-    'count',
-    'adjust',
-    'override_block',
-    'undo_others',
-    'manage_catalog',
-    'manage_devices',
-  ],
+  manager: MANAGER_ACTIONS,
+  admin: [...MANAGER_ACTIONS, 'manage_devices'],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -94,7 +94,7 @@ describe('treatment flow', () => {
     expect(await stockRow(page, later.lotNumber)).toContain('500 U');
   });
 
-  it('[F5] picking a non-FEFO lot demands a reason', async () => {
+  it('[F5][V2] picking a non-FEFO lot demands a reason, shown on the visit line', async () => {
     const { page } = await h.newPage();
     await openApp(page, h.server.url);
     await loadDemo(page);
@@ -125,7 +125,7 @@ describe('treatment flow', () => {
     ]);
   });
 
-  it('[F4] an expired lot is never suggested and needs a manager PIN, recorded on the draw', async () => {
+  it('[F4][V2] an expired lot is never suggested and needs a manager PIN, recorded on the draw and named on the visit line', async () => {
     const { page } = await h.newPage();
     await openApp(page, h.server.url);
     await loadDemo(page);

@@ -172,7 +172,7 @@ export class LiveBalances {
     if (events.length === 0) return;
     for (const e of events) this.fold(e);
     this.writer?.add(events);
-    this.resolveProducts();
+    this.resolveProducts(events);
     this.version.next(this.version.value + 1);
   }
 
@@ -199,9 +199,13 @@ export class LiveBalances {
   }
 
   /** Looks up the product of lots whose balances do not know it yet (a first receipt, a pull). */
-  private resolveProducts(): void {
+  private resolveProducts(folded?: StoredEvent[]): void {
+    // After a fold only the documents it touched can be new; after a load, any of them.
+    const docs = folded
+      ? folded.map((e) => this.docs.get(`${e.lotId}|${e.locationId}`)).filter((d) => d !== undefined)
+      : this.docs.values();
     const unknown = new Set<string>();
-    for (const doc of this.docs.values()) {
+    for (const doc of docs) {
       if (doc.productId === '' && !this.askedLots.has(doc.lotId)) unknown.add(doc.lotId);
     }
     if (unknown.size === 0) return;
