@@ -7,21 +7,19 @@ import { useSyncStatus } from './sync-status';
 afterEach(cleanup);
 
 describe('header sync status', () => {
-  it('[PWA4] states connection and changes only on this tablet', () => {
+  it('[PWA4] states connection and the records only on this tablet', () => {
     useSyncStatus.setState({ online: true, connection: 'live', unsynced: 2, message: null, clockSkewMs: 0 });
     render(<Header />);
-    expect(screen.getByTestId('sync-status').textContent).toBe('Synced live · 2 changes only on this tablet');
+    expect(screen.getByTestId('sync-status').textContent).toBe('Synced live · 2 records only on this tablet');
   });
 
-  it('[PWA4] names unsynced record edits beside the ledger changes', () => {
-    useSyncStatus.setState({ online: true, connection: 'live', unsynced: 3, unsyncedRecords: 1 });
+  it('[PWA4] counts ledger entries and record edits alike, as records', () => {
+    useSyncStatus.getState().setUnsynced({ events: 2, records: 1 });
+    useSyncStatus.setState({ online: true, connection: 'live' });
     render(<Header />);
-    expect(screen.getByTestId('sync-status').textContent).toBe(
-      'Synced live · 1 record edit and 2 changes only on this tablet',
-    );
-    expect(unsyncedText(2, 2)).toBe('2 record edits only on this tablet');
-    expect(unsyncedText(1, 0)).toBe('1 change only on this tablet');
-    expect(unsyncedText(null, 0)).toBe('counting…');
+    expect(screen.getByTestId('sync-status').textContent).toBe('Synced live · 3 records only on this tablet');
+    expect(unsyncedText(1)).toBe('1 record only on this tablet');
+    expect(unsyncedText(null)).toBe('counting…');
   });
 
   it('[S9] warns when the tablet clock is more than 5 minutes off the server', () => {

@@ -14,24 +14,21 @@ const CONNECTION_TEXT = {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * What exists only on this tablet, in words: ledger changes, and edits of records when there are
- * any. Example: (3 unsynced, 1 of them a record) → "1 record edit and 2 changes only on this tablet".
+ * What exists only on this tablet, counted as records: each ledger entry (a draw that opens a vial
+ * is two: the opening and the draw) and each edited visit, lot or product. The word is "records",
+ * not "changes", so one draw is not read as two things done (issue #10 §6).
+ * Example: (3 unsynced, 1 of them a record edit) → "3 records only on this tablet".
  */
-export function unsyncedText(unsynced: number | null, records: number): string {
+export function unsyncedText(unsynced: number | null): string {
   if (unsynced === null) return 'counting…';
-  const changes = unsynced - records;
-  if (records === 0) return `${plural(changes, 'change')} only on this tablet`;
-  const edits = plural(records, 'record edit');
-  return changes === 0
-    ? `${edits} only on this tablet`
-    : `${edits} and ${plural(changes, 'change')} only on this tablet`;
+  return `${plural(unsynced, 'record')} only on this tablet`;
 }
 
 /** Always visible: the sync state stated plainly, never a silent failure (SPEC [PWA4]). */
 export function Header() {
-  const { online, unsynced, unsyncedRecords, connection, message, clockSkewMs } = useSyncStatus();
+  const { online, unsynced, connection, message, clockSkewMs } = useSyncStatus();
   const state = online ? connection : 'offline';
-  const pending = unsyncedText(unsynced, unsyncedRecords);
+  const pending = unsyncedText(unsynced);
   const skewed = clockSkewMs !== null && Math.abs(clockSkewMs) > CLOCK_SKEW_WARNING_MS;
   return (
     <header className="header">

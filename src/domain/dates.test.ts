@@ -7,6 +7,8 @@ import {
   endOfLocalDayUtcMs,
   isIsoDate,
   isIsoDateTime,
+  localDateTime,
+  localTime,
   todayIso,
 } from './dates';
 
@@ -82,5 +84,15 @@ describe('dates', () => {
     expect(todayIso(Date.parse('2025-03-01T14:59:59.999Z'), 540)).toBe('2025-03-01');
     expect(todayIso(Date.parse('2025-03-01T15:00:00Z'), 540)).toBe('2025-03-02');
     expect(() => todayIso(Number.NaN, 0)).toThrow(RangeError);
+  });
+});
+
+describe('local date-times for the screens', () => {
+  it('shows an instant as local 24-hour time and date, whatever the locale', () => {
+    expect(localDateTime('2026-12-01T20:12:36Z', -300)).toBe('2026-12-01 15:12');
+    expect(localTime('2026-12-01T20:12:36Z', -300)).toBe('15:12');
+    // Past local midnight the date moves with the offset.
+    expect(localDateTime('2026-12-01T23:30:00Z', 60)).toBe('2026-12-02 00:30');
+    expect(() => localDateTime('yesterday', 0)).toThrow(RangeError);
   });
 });

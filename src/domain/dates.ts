@@ -115,3 +115,20 @@ export function endOfLocalDayUtcMs(isoDate: string, utcOffsetMinutes: number): n
   assertOffset(utcOffsetMinutes);
   return utcMidnightMs(isoDate) + DAY_MS - utcOffsetMinutes * 60_000 - 1;
 }
+
+/**
+ * An instant as the screens show it (docs/ui.md "Dates and times"): local 24-hour "HH:MM", and
+ * "YYYY-MM-DD HH:MM" where the day matters. One format everywhere, whatever the browser's locale.
+ * Example: 2026-12-01T20:12:36Z in New York (-300) → time "15:12", dateTime "2026-12-01 15:12".
+ */
+export function localTime(iso: string, utcOffsetMinutes: number): string {
+  return localDateTime(iso, utcOffsetMinutes).slice(11);
+}
+
+export function localDateTime(iso: string, utcOffsetMinutes: number): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${iso}`);
+  assertOffset(utcOffsetMinutes);
+  const local = new Date(ms + utcOffsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}

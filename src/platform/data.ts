@@ -8,7 +8,7 @@
  */
 import type { ChairsideDatabase } from '../db/collections';
 import { loadDemoClinic } from '../db/demo';
-import { recordEvents } from '../db/repositories/balances';
+import { currentContainer, recordEvents } from '../db/repositories/balances';
 import { watchProductCount, listProducts } from '../db/repositories/catalog';
 import { findEvent } from '../db/repositories/events';
 import { watchFefo } from '../db/repositories/fefo';
@@ -85,6 +85,9 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       /** Resolves once the events are stored and in the live balances ([L10]). */
       record: (events: LedgerEvent[]) => recordEvents(db, events),
       find: (eventId: string) => findEvent(db, eventId),
+      /** An opened container's state now (what is used, whether its opening stands). */
+      container: (lotId: string, locationId: string, containerId: string) =>
+        currentContainer(db, lotId, locationId, containerId),
     },
     /** The product picker's device-local lists. */
     picker: bind(db, {

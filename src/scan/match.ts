@@ -75,14 +75,18 @@ export function expiryMismatchMessage(
   return `Lot ${lot.lotNumber} is recorded with expiry ${lot.expiry}; this carton says ${codeExpiry ?? '(none)'}.`;
 }
 
+/** "GTIN … is not in the catalog: a new product to add." — said once, by the follow-up when it shows. */
+export function unknownProductMessage(id: Pick<Identification, 'gtin'>): string {
+  return `${id.gtin ? `GTIN ${id.gtin}` : 'This code'} is not in the catalog: a new product to add.`;
+}
+
 function messagesFor(id: Identification, m: Omit<ScanMatch, 'messages'>): string[] {
   const out: string[] = [];
   if (m.flags.includes('recalled')) out.push(`Lot ${id.lot} is RECALLED — do not use.`);
   if (m.flags.includes('expired')) out.push(`Lot ${id.lot ?? '(no lot)'} is EXPIRED.`);
   for (const f of m.flags.filter((x) => x === 'hold' || x === 'quarantine'))
     out.push(`Lot ${id.lot} is on ${f}.`);
-  if (m.unknownProduct)
-    out.push(`${id.gtin ? `GTIN ${id.gtin}` : 'This code'} is not in the catalog: a new product to add.`);
+  if (m.unknownProduct) out.push(unknownProductMessage(id));
   if (m.lotState === 'new') out.push(`Lot ${id.lot} is new: confirm it before use.`);
   if (m.lotState === 'expiry-mismatch' && m.lot) out.push(expiryMismatchMessage(m.lot, id.expiry));
   if (m.product && !id.lot) out.push('Now scan the lot/expiry label.');

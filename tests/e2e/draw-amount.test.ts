@@ -38,7 +38,7 @@ describe('draw amounts are checked as typed', () => {
       await tapKeys(page, 'Amount', '5');
       expect(await record.isDisabled()).toBe(true);
       expect(await reason.textContent()).toBe(
-        'Only 1 mL is left in the new vial: draw 1 mL or less here, and the rest from another.',
+        'Only 1 mL is left in the new syringe: draw 1 mL or less here, and the rest from another.',
       );
       await page
         .getByRole('group', { name: 'Amount', exact: true })

@@ -78,7 +78,7 @@ describe('sync between tablets', () => {
     await a.page.waitForFunction(() =>
       document
         .querySelector('[data-testid="sync-status"]')
-        ?.textContent?.includes('2 changes only on this tablet'),
+        ?.textContent?.includes('3 records only on this tablet'),
     );
     // B, still online, has not heard of it.
     expect(await stockRow(b.page, lot.lotNumber)).toContain('100 U');
@@ -88,7 +88,7 @@ describe('sync between tablets', () => {
       () =>
         document
           .querySelector('[data-testid="sync-status"]')
-          ?.textContent?.includes('0 changes only on this tablet'),
+          ?.textContent?.includes('0 records only on this tablet'),
       undefined,
       { timeout: 30_000 },
     );

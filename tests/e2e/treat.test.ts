@@ -85,7 +85,11 @@ describe('treatment flow', () => {
     await assertVisitRecorded();
     // The opened vial is now the FEFO suggestion, with what is left in it.
     await chooseProduct(page, botox);
-    expect(await byTestId(page, `candidate-${soonest.lotNumber}-open`).textContent()).toContain('60 U');
+    const opened = await byTestId(page, 'fefo-suggestion').textContent();
+    expect(opened).toContain(`Opened vial · lot ${soonest.lotNumber}`);
+    expect(opened).toContain('60 U available');
+    // Listed once: the alternatives below do not repeat the suggestion.
+    expect(await byTestId(page, `candidate-${soonest.lotNumber}-open`).count()).toBe(0);
 
     const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
     expect(draws).toMatchObject([{ lotId: soonest.id, quantityMilli: -40_000 }]);
@@ -154,6 +158,8 @@ describe('treatment flow', () => {
     const manager = demoStaff('Casey Kim');
     await tapKeys(page, 'PIN', manager.demoPin);
     await clickTestId(page, 'pin-submit');
+    // The pad says, before anything is recorded, what the manager approved.
+    await waitForText(page, 'draw-note', `Expired lot — approved by ${manager.name}`);
     await recordDose(page, '10');
     const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
     expect(draws).toMatchObject([

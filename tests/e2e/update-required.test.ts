@@ -55,16 +55,16 @@ describe('version handshake in the browser', () => {
     await chooseProduct(page, demoProduct('Botox'));
     await clickTestId(page, 'accept-fefo');
     await recordDose(page, '40');
-    await statusIncludes(page, '2 changes only on this tablet');
+    await statusIncludes(page, '3 records only on this tablet');
 
     await page.reload();
     await statusIncludes(page, 'Update available — sync paused');
-    await statusIncludes(page, '2 changes only on this tablet');
+    await statusIncludes(page, '3 records only on this tablet');
 
     // "Updated": the same app now speaks a protocol the server accepts.
     await context.unroute(SYNC_CALLS);
     await page.reload();
-    await statusIncludes(page, '0 changes only on this tablet');
+    await statusIncludes(page, '0 records only on this tablet');
     await statusIncludes(page, 'Synced live');
   });
 });

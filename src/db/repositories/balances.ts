@@ -9,7 +9,7 @@
  * rebuilds from the ledger in pages if they ever disagree.
  */
 import { distinctUntilChanged, from, map, switchMap, type Observable } from 'rxjs';
-import { balanceKey, reduceLedger } from '../../domain/ledger/reducer';
+import { balanceKey, reduceLedger, type ContainerState } from '../../domain/ledger/reducer';
 import type { LedgerEvent } from '../../domain/model';
 import type { ChairsideDatabase } from '../collections';
 import type { LotBalanceDoc } from '../schemas/treatment';
@@ -78,6 +78,18 @@ export async function currentBalance(
   const live = liveBalances(db);
   await live.ready;
   return live.get(balanceKey(lotId, locationId));
+}
+
+/** One opened container as the balances hold it now; null when this tablet has no record of it. */
+export async function currentContainer(
+  db: ChairsideDatabase,
+  lotId: string,
+  locationId: string,
+  containerId: string,
+): Promise<ContainerState | null> {
+  const doc = await currentBalance(db, lotId, locationId);
+  const entry = doc?.containers.find((c) => c.containerId === containerId);
+  return doc && entry ? containerView(entry, doc) : null;
 }
 
 /** Balances matching `filter`, live: emits once loaded and again after every change. */

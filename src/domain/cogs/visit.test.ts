@@ -4,7 +4,7 @@ import { makeCorrection } from '../ledger/correction';
 import { makeEvent } from '../ledger/fixtures';
 import { formatMoney } from '../money';
 import type { LedgerEvent, Lot, Product, Visit } from '../model';
-import { visitSummary } from './visit';
+import { usedByProduct, visitSummary } from './visit';
 
 const clinic = buildDemoClinic('2025-03-10');
 const products = new Map(clinic.products.map((p) => [p.id, p]));
@@ -141,5 +141,20 @@ describe('[M2] COGS rounding: half-even once per line', () => {
   it('[M2] rounds each line, then sums: three draws of 0.001 U cost 0 ¢, one of 0.003 U costs 2 ¢', () => {
     expect(cents(-1, -1, -1).cogsCents).toBe(0);
     expect(cents(-3).cogsCents).toBe(2);
+  });
+});
+
+describe('[T7] what a visit used, for "Done with this visit"', () => {
+  it('sums each product’s draws and leaves out the undone ones', () => {
+    const v = visit('v-done');
+    const first = draw(v.id, -40_000, { id: 'd1', deviceTime: '2025-03-10T15:01:00.000Z' });
+    const second = draw(v.id, -25_000, { id: 'd2', deviceTime: '2025-03-10T15:02:00.000Z' });
+    const third = draw(v.id, -10_000, { id: 'd3', deviceTime: '2025-03-10T15:03:00.000Z' });
+    const summary = visitSummary({ visit: v, events: [first, second, third, undo(third)], lots, products });
+    expect(usedByProduct(summary)).toEqual([
+      { productName: 'Botox Cosmetic 100 U', quantityMilli: 65_000, draws: 2 },
+    ]);
+    const allUndone = visitSummary({ visit: v, events: [first, undo(first)], lots, products });
+    expect(usedByProduct(allUndone)).toEqual([]);
   });
 });

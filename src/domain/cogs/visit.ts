@@ -31,19 +31,24 @@ export interface CogsLine {
 
 /** A manager's approval of a blocked lot, or the reason given for a non-FEFO pick. */
 export type DrawNote =
-  { kind: 'override'; managerId: string; blockers: string[] } | { kind: 'deviation'; reason: string };
+  | { kind: 'override'; managerId: string; blockers: string[] }
+  | { kind: 'deviation'; reason: string; note: string | null };
 
 /** The note a draw's payload carries (see buildDrawEvents): override first, it is the stronger. */
 export function drawNote(e: LedgerEvent): DrawNote | null {
   if (e.correctsId !== null) return null;
-  const { overrideBy, overriddenBlockers, fefoDeviationReason } = e.payload;
+  const { overrideBy, overriddenBlockers, fefoDeviationReason, fefoDeviationNote } = e.payload;
   if (typeof overrideBy === 'string' && overrideBy !== '') {
     const blockers =
       typeof overriddenBlockers === 'string' ? overriddenBlockers.split(',').filter(Boolean) : [];
     return { kind: 'override', managerId: overrideBy, blockers };
   }
   if (typeof fefoDeviationReason === 'string' && fefoDeviationReason !== '')
-    return { kind: 'deviation', reason: fefoDeviationReason };
+    return {
+      kind: 'deviation',
+      reason: fefoDeviationReason,
+      note: typeof fefoDeviationNote === 'string' && fefoDeviationNote !== '' ? fefoDeviationNote : null,
+    };
   return null;
 }
 
@@ -116,4 +121,31 @@ export function visitSummary(input: VisitSummaryInput): VisitSummary {
     marginCents: price === null || unpricedEventIds.length > 0 ? null : price - cogsCents,
     unpricedEventIds,
   };
+}
+
+/** What a visit used of one product, net of undone draws. */
+export interface ProductUse {
+  productName: string;
+  quantityMilli: number;
+  draws: number;
+}
+
+/**
+ * Per product, what the visit drew once undone draws cancel out: what "Done with this visit"
+ * confirms. Products whose draws were all undone are left out.
+ *
+ * Example: Botox 40 U, Botox 25 U, Juvéderm 1 mL, undo of the Juvéderm line →
+ * [{ Botox, 65_000, draws 2 }].
+ */
+export function usedByProduct(summary: Pick<VisitSummary, 'lines'>): ProductUse[] {
+  const corrected = new Set(summary.lines.map((l) => l.correctsId).filter((id) => id !== null));
+  const byName = new Map<string, ProductUse>();
+  for (const line of summary.lines) {
+    if (line.correction || corrected.has(line.eventId)) continue;
+    const use = byName.get(line.productName) ?? { productName: line.productName, quantityMilli: 0, draws: 0 };
+    use.quantityMilli += line.quantityMilli;
+    use.draws += 1;
+    byName.set(line.productName, use);
+  }
+  return [...byName.values()];
 }

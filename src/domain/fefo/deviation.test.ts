@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEFO_DEVIATION_REASONS, isFefoDeviation } from './deviation';
+import { checkDeviation, FEFO_DEVIATION_REASONS, isFefoDeviation } from './deviation';
 import { fefoInput, makeContainer, makeLot } from './fixtures';
 import { rankFefo } from './rank';
 import type { Candidate } from './rank';
@@ -56,5 +56,16 @@ describe('isFefoDeviation', () => {
       'lot_not_found',
       'other',
     ]);
+  });
+});
+
+describe('[F5] a non-FEFO reason', () => {
+  it('is one of the list, and "Other" needs the injector’s words', () => {
+    expect(checkDeviation('', null)).toBe('Choose a reason.');
+    expect(checkDeviation('because', null)).toBe('Choose a reason from the list.');
+    expect(checkDeviation('product_damaged', null)).toBeNull();
+    expect(checkDeviation('other', '  ')).toBe('Say why in a few words.');
+    expect(checkDeviation('other', 'x'.repeat(201))).toBe('Keep it under 200 characters.');
+    expect(checkDeviation('other', 'fridge door stuck')).toBeNull();
   });
 });

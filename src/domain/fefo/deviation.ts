@@ -52,3 +52,24 @@ export function isFefoDeviation(suggestion: Candidate | null, picked: Candidate)
     picked.kind === suggestion.kind && picked.blockers.length === 0 && picked.useByMs === suggestion.useByMs;
   return !equal;
 }
+
+/** Longest "Other" explanation kept on a draw. */
+export const DEVIATION_NOTE_MAX = 200;
+
+/**
+ * What is missing from a non-FEFO reason, or null when it will do ([F5]): a reason from the list,
+ * and for "Other" a few words (at most DEVIATION_NOTE_MAX characters).
+ *
+ * Example: ('', '') → "Choose a reason."; ('other', ' ') → "Say why in a few words."; ('other',
+ * 'fridge door stuck') → null.
+ */
+export function checkDeviation(reason: string | null, note: string | null): string | null {
+  if (!reason) return 'Choose a reason.';
+  if (!(FEFO_DEVIATION_REASONS as readonly string[]).includes(reason))
+    return 'Choose a reason from the list.';
+  if (reason !== 'other') return null;
+  const words = (note ?? '').trim();
+  if (words === '') return 'Say why in a few words.';
+  if (words.length > DEVIATION_NOTE_MAX) return `Keep it under ${DEVIATION_NOTE_MAX} characters.`;
+  return null;
+}

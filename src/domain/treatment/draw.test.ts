@@ -120,5 +120,17 @@ describe('draw events', () => {
     ).toBe('blocked');
     expect(checkDraw(request(), true, null)?.code).toBe('reason_required');
     expect(checkDraw(request(), true, 'patient_preference')).toBeNull();
+    expect(checkDraw(request(), true, 'other', '')).toMatchObject({
+      code: 'reason_required',
+      message: 'Say why in a few words.',
+    });
+    expect(checkDraw(request(), true, 'other', 'fridge door stuck')).toBeNull();
+  });
+
+  it('[F5] keeps the words given with "Other" on the draw', () => {
+    const [, draw] = buildDrawEvents(
+      request({ deviationReason: 'other', deviationNote: 'fridge door stuck' }),
+    );
+    expect(draw?.payload).toEqual({ fefoDeviationReason: 'other', fefoDeviationNote: 'fridge door stuck' });
   });
 });

@@ -8,6 +8,7 @@
  *   draw  { id: d1, containerId: o1, quantity -40_000, visitId v }
  * A second visit drawing 35 U from candidate container o1 → one draw event of -35_000.
  */
+import { checkDeviation } from '../fefo/deviation';
 import type { Candidate } from '../fefo/rank';
 import type { LedgerEvent, Product, Visit } from '../model';
 
@@ -22,6 +23,8 @@ export interface DrawRequest {
   newId: () => string;
   /** Why the injector did not take the FEFO suggestion (required when they did not). */
   deviationReason: string | null;
+  /** The injector's words when the reason is "other" ([F5]). */
+  deviationNote?: string | null;
   /** The manager who authorised drawing from a blocked lot, with the blockers overridden. */
   override: { managerId: string; blockers: string[] } | null;
 }
@@ -36,6 +39,7 @@ export function checkDraw(
   req: Pick<DrawRequest, 'candidate' | 'quantityMilli' | 'override' | 'product'>,
   isDeviation: boolean,
   reason: string | null,
+  note: string | null = null,
 ): DrawError | null {
   const { candidate, quantityMilli } = req;
   if (!Number.isSafeInteger(quantityMilli) || quantityMilli <= 0)
@@ -59,6 +63,8 @@ export function checkDraw(
   }
   if (isDeviation && !reason)
     return { code: 'reason_required', message: 'Say why you are not using the suggested lot.' };
+  const problem = isDeviation ? checkDeviation(reason, note) : null;
+  if (problem) return { code: 'reason_required', message: problem };
   return null;
 }
 
@@ -89,6 +95,7 @@ export function buildDrawEvents(req: DrawRequest): LedgerEvent[] {
   }
   const payload: LedgerEvent['payload'] = {};
   if (req.deviationReason) payload.fefoDeviationReason = req.deviationReason;
+  if (req.deviationReason && req.deviationNote) payload.fefoDeviationNote = req.deviationNote;
   if (req.override) {
     payload.overrideBy = req.override.managerId;
     payload.overriddenBlockers = req.override.blockers.join(',');

@@ -11,14 +11,14 @@ export function ManualEntry({ onText }: { onText: (text: string) => void }) {
     setText('');
   }
   return (
-    <form className="row" onSubmit={submit}>
-      <label className="field">
+    <form className="row manual-entry" onSubmit={submit}>
+      <label className="field manual-entry__field">
         <span>Type, paste or scan into this field</span>
         <input
           data-testid="scan-manual-input"
           autoComplete="off"
           spellCheck={false}
-          placeholder="(01)…(17)…(10)…, a GS1 link, or the raw code"
+          placeholder="(01)…(17)…(10)… or a GS1 link"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { containerWord, formatAmount } from '../../domain/catalog/container-word';
 import type { Candidate } from '../../domain/fefo/rank';
 import type { BaseUnit, Product } from '../../domain/model';
-import { formatQuantity } from '../../domain/quantity';
 import { checkDrawAmount } from '../../domain/treatment/amount';
 import { applyKey, Keypad } from '../../ui/Keypad';
+import { useBringIntoView } from '../../ui/useBringIntoView';
+import type { Pick } from './LotChooser';
+import { drawNoteText } from './VisitSummaryView';
 
 /** Common doses per unit, as quick chips (typed in base units). */
 const DOSE_CHIPS: Record<BaseUnit, string[]> = {
@@ -14,17 +17,32 @@ const DOSE_CHIPS: Record<BaseUnit, string[]> = {
 
 const capacityOf = (candidate: Candidate, product: Product) =>
   candidate.kind === 'container' ? candidate.availableMilli : product.containerSizeMilli;
-const whereOf = (candidate: Candidate) => (candidate.kind === 'container' ? 'this vial' : 'the new vial');
+const whereOf = (candidate: Candidate, product: Product) =>
+  `${candidate.kind === 'container' ? 'this' : 'the new'} ${containerWord(product).one}`;
 
 function remainingText(candidate: Candidate, product: Product, drawMilli: number): string {
   const left = capacityOf(candidate, product) - drawMilli;
-  return `${formatQuantity(Math.max(left, 0), product.baseUnit)} left in ${whereOf(candidate)} after this draw`;
+  return `${formatAmount(Math.max(left, 0), product)} left in ${whereOf(candidate, product)} after this draw`;
 }
 
-/** Big keypad in the product's unit, chips for common doses, live remaining in the container. */
+/** A physical keyboard's key as the pad's key, or null for keys the pad does not take. */
+function padKey(key: string): string | null {
+  if (/^[0-9]$/.test(key)) return key;
+  if (key === '.' || key === ',') return '.';
+  if (key === 'Backspace') return '⌫';
+  return null;
+}
+
+/**
+ * Big keypad in the product's unit, chips for common doses, live remaining in the container; the
+ * approval or non-FEFO reason the pick carries is said above the amount, as it will be recorded.
+ * Brought into view and focused when it opens ([T6]); a physical keyboard types into it.
+ */
 export function DrawPad({
   product,
   candidate,
+  pick,
+  staffName,
   error,
   busy,
   onRecord,
@@ -32,24 +50,52 @@ export function DrawPad({
 }: {
   product: Product;
   candidate: Candidate;
+  pick: Pick;
+  staffName: (id: string) => string;
   error: string | null;
   busy: boolean;
   onRecord: (quantityMilli: number) => void;
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState('');
+  const pad = useBringIntoView<HTMLElement>(`${candidate.lotId}|${candidate.containerId ?? ''}`);
   // Checked as typed ([T3]): Record stays disabled, with the reason beside it, until the amount fits.
   const check = checkDrawAmount(typed, {
     productName: product.name,
     unit: product.baseUnit,
     availableMilli: capacityOf(candidate, product),
-    containerPhrase: whereOf(candidate),
+    containerPhrase: whereOf(candidate, product),
   });
   const drawMilli = check.ok ? check.milli : 0;
   const inputError = !check.ok && typed !== '' ? check.reason : null;
+  const note = pick.override
+    ? drawNoteText({ kind: 'override', ...pick.override }, staffName)
+    : pick.deviationReason
+      ? drawNoteText({ kind: 'deviation', reason: pick.deviationReason, note: pick.deviationNote }, staffName)
+      : null;
+  const record = () => {
+    if (!busy && check.ok) onRecord(drawMilli);
+  };
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') return record();
+    const key = padKey(event.key);
+    if (key) setTyped((t) => applyKey(t, key));
+  }
   return (
-    <section className="card drawpad">
-      <h3>Draw from lot {candidate.lotNumber}</h3>
+    <section
+      className="card drawpad step"
+      ref={pad}
+      tabIndex={-1}
+      aria-labelledby="drawpad-title"
+      onKeyDown={onKeyDown}
+    >
+      <h3 id="drawpad-title">Draw from lot {candidate.lotNumber}</h3>
+      {note ? (
+        <p className="pill pill--warn" data-testid="draw-note">
+          {note}
+        </p>
+      ) : null}
       <output className="drawpad__display" data-testid="dose-display">
         {typed || '0'} {product.baseUnit}
       </output>
@@ -79,7 +125,7 @@ export function DrawPad({
       ) : null}
       <div className="row">
         <button type="button" className="button button--ghost" onClick={onCancel}>
-          Choose another vial
+          Choose another {containerWord(product).one}
         </button>
         <button
           type="button"
@@ -87,7 +133,7 @@ export function DrawPad({
           data-testid="record-draw"
           disabled={busy || !check.ok}
           aria-describedby={inputError ? 'draw-amount-reason' : undefined}
-          onClick={() => onRecord(drawMilli)}
+          onClick={record}
         >
           {busy ? 'Recording…' : `Record ${typed || '0'} ${product.baseUnit}`}
         </button>

@@ -1,32 +1,46 @@
-import { BLOCKER_LABELS, FEFO_DEVIATION_LABELS } from '../../domain/fefo/deviation';
 import { useEffect, useState } from 'react';
-import { FEFO_DEVIATION_REASONS, isFefoDeviation } from '../../domain/fefo/deviation';
+import { containerWord, formatAmount } from '../../domain/catalog/container-word';
+import { BLOCKER_LABELS, isFefoDeviation } from '../../domain/fefo/deviation';
 import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
 import type { Product } from '../../domain/model';
-import { formatQuantity } from '../../domain/quantity';
+import { useBringIntoView } from '../../ui/useBringIntoView';
+import { DeviationPrompt } from './DeviationPrompt';
 import { ManagerOverride } from './ManagerOverride';
 
 export interface Pick {
   candidate: Candidate;
   deviationReason: string | null;
+  /** The words given with the reason "Other" ([F5]). */
+  deviationNote: string | null;
   override: { managerId: string; blockers: string[] } | null;
 }
 
-const REASON_LABEL: Record<string, string> = FEFO_DEVIATION_LABELS;
 const BLOCKER_LABEL: Record<string, string> = BLOCKER_LABELS;
 
 export function candidateTestId(c: Candidate): string {
   return `candidate-${c.lotNumber}${c.kind === 'container' ? '-open' : ''}`;
 }
 
+const capitalized = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
 function describe(c: Candidate, product: Product): string {
-  const what = c.kind === 'container' ? 'Opened vial' : 'New container';
-  return `${what} · lot ${c.lotNumber} · exp ${c.expiry} · ${formatQuantity(c.availableMilli, product.baseUnit)} available`;
+  const word = containerWord(product).one;
+  const what = c.kind === 'container' ? `Opened ${word}` : `New ${word}`;
+  return `${what} · lot ${c.lotNumber} · exp ${c.expiry} · ${formatAmount(c.availableMilli, product)} available`;
 }
 
+const plainPick = (candidate: Candidate): Pick => ({
+  candidate,
+  deviationReason: null,
+  deviationNote: null,
+  override: null,
+});
+
 /**
- * The FEFO suggestion with one tap to accept, and the ranked list to pick another: picking against
- * FEFO asks why; a blocked lot needs a manager's PIN; beyond-use and empty cannot be drawn at all.
+ * The FEFO suggestion with one tap to accept, and the other vials and lots to pick instead:
+ * picking against FEFO asks why; a blocked lot needs a manager's PIN; beyond-use and empty cannot
+ * be drawn at all. The suggestion is in view and focused when a product is chosen, as is each
+ * question it asks ([T6]).
  */
 export function LotChooser({
   product,
@@ -46,16 +60,19 @@ export function LotChooser({
   onWasteLeftover: (container: Candidate) => void;
 }) {
   const [pending, setPending] = useState<Candidate | null>(null);
-  const [reason, setReason] = useState('');
+  const chooser = useBringIntoView<HTMLElement>(product.id);
   const { suggestion } = ranking;
+  const word = containerWord(product);
   // An unopened lot whose whole stock sits in its opened vial is shown as that vial only.
   const candidates = ranking.candidates.filter((c) => !(c.kind === 'lot' && c.blockers.includes('empty')));
+  // The suggestion is shown once, above; the list holds the alternatives.
+  const others = candidates.filter(
+    (c) => !suggestion || c.lotId !== suggestion.lotId || c.containerId !== suggestion.containerId,
+  );
 
   function choose(c: Candidate) {
-    if (c.blockers.length === 0 && !isFefoDeviation(suggestion, c))
-      return onPick({ candidate: c, deviationReason: null, override: null });
+    if (c.blockers.length === 0 && !isFefoDeviation(suggestion, c)) return onPick(plainPick(c));
     setPending(c);
-    setReason('');
   }
 
   // A scanned lot goes through the same rules as a tap: its first usable or overridable
@@ -74,8 +91,8 @@ export function LotChooser({
   }, [preselectLotId, ranking]);
 
   return (
-    <section className="card">
-      <h3>Which vial?</h3>
+    <section className="card step" ref={chooser} tabIndex={-1} aria-labelledby="lot-chooser-title">
+      <h3 id="lot-chooser-title">Which {word.one}?</h3>
       {suggestion ? (
         <div className="suggestion" data-testid="fefo-suggestion">
           <p className="suggestion__label">Use first (FEFO)</p>
@@ -86,7 +103,8 @@ export function LotChooser({
             type="button"
             className="button"
             data-testid="accept-fefo"
-            onClick={() => onPick({ candidate: suggestion, deviationReason: null, override: null })}
+            data-autofocus
+            onClick={() => onPick(plainPick(suggestion))}
           >
             Use this
           </button>
@@ -96,8 +114,11 @@ export function LotChooser({
           No usable stock of {product.name} here. Blocked lots below need a manager.
         </p>
       )}
+      {others.length > 0 ? (
+        <h4 className="muted">{suggestion ? 'Or another' : capitalized(word.many)}</h4>
+      ) : null}
       <ul className="list">
-        {candidates.map((c) => (
+        {others.map((c) => (
           <li key={`${c.lotId}-${c.containerId ?? 'lot'}`}>
             <button
               type="button"
@@ -120,56 +141,54 @@ export function LotChooser({
                 data-testid={`waste-${c.containerId}`}
                 onClick={() => onWasteLeftover(c)}
               >
-                Record {formatQuantity(c.availableMilli, product.baseUnit)} left as waste
+                Record {formatAmount(c.availableMilli, product)} left as waste
               </button>
             ) : null}
           </li>
         ))}
       </ul>
       {pending && pending.blockers.length > 0 ? (
-        <div data-testid="override-required">
-          <ManagerOverride
-            blockers={pending.blockers.map((b) => BLOCKER_LABEL[b] ?? b)}
-            onCancel={() => setPending(null)}
-            onApproved={(managerId) =>
-              onPick({
-                candidate: pending,
-                deviationReason: null,
-                override: { managerId, blockers: pending.blockers },
-              })
-            }
-          />
-        </div>
+        <OverrideStep
+          key={`${pending.lotId}|${pending.containerId ?? ''}`}
+          blockers={pending.blockers}
+          onCancel={() => setPending(null)}
+          onApproved={(managerId) =>
+            onPick({ ...plainPick(pending), override: { managerId, blockers: pending.blockers } })
+          }
+        />
       ) : null}
       {pending && pending.blockers.length === 0 ? (
-        <div className="card card--warn">
-          <label className="field">
-            <span>Why not the suggested lot?</span>
-            <select data-testid="deviation-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-              <option value="">Choose a reason…</option>
-              {FEFO_DEVIATION_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {REASON_LABEL[r] ?? r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="row">
-            <button type="button" className="button button--ghost" onClick={() => setPending(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button"
-              data-testid="confirm-deviation"
-              disabled={!reason}
-              onClick={() => onPick({ candidate: pending, deviationReason: reason, override: null })}
-            >
-              Use lot {pending.lotNumber}
-            </button>
-          </div>
-        </div>
+        <DeviationPrompt
+          key={`${pending.lotId}|${pending.containerId ?? ''}`}
+          lotNumber={pending.lotNumber}
+          onCancel={() => setPending(null)}
+          onConfirm={(reason, note) =>
+            onPick({ ...plainPick(pending), deviationReason: reason, deviationNote: note })
+          }
+        />
       ) : null}
     </section>
+  );
+}
+
+/** The manager's approval of a blocked lot, brought into view with its PIN pad ([T6]). */
+function OverrideStep({
+  blockers,
+  onApproved,
+  onCancel,
+}: {
+  blockers: string[];
+  onApproved: (managerId: string) => void;
+  onCancel: () => void;
+}) {
+  const ref = useBringIntoView<HTMLDivElement>();
+  return (
+    <div ref={ref} tabIndex={-1} className="step" data-testid="override-required">
+      <ManagerOverride
+        blockers={blockers.map((b) => BLOCKER_LABEL[b] ?? b)}
+        onCancel={onCancel}
+        onApproved={onApproved}
+      />
+    </div>
   );
 }

@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useData } from '../../platform/DataContext';
 import { useObservable } from '../../platform/useObservable';
 import type { Product } from '../../domain/model';
-import { orderProducts } from './product-order';
+import { keepOrder, orderProducts } from './product-order';
 
-/** Pick what is being injected: favourites, then recent, then injectables by name; with search. */
+/**
+ * Pick what is being injected: favourites, then recent, then injectables by name; with search.
+ * The order is taken when the visit opens and kept while it is open ([T6]): starring or drawing
+ * a product does not move the tiles under the finger.
+ */
 export function ProductPicker({
   selectedId,
   onPick,
@@ -15,9 +19,14 @@ export function ProductPicker({
   const data = useData();
   const [query, setQuery] = useState('');
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
-  const recent = useObservable<string[]>(() => data.picker.watchRecent(), [], [data]);
-  const favourites = useObservable<string[]>(() => data.picker.watchFavourites(), [], [data]);
-  const shown = orderProducts(products, { favourites, recent, query });
+  const recent = useObservable<string[] | null>(() => data.picker.watchRecent(), null, [data]);
+  const favourites = useObservable<string[] | null>(() => data.picker.watchFavourites(), null, [data]);
+  const frozen = useRef<string[] | null>(null);
+  const today = orderProducts(products, { favourites: favourites ?? [], recent: recent ?? [], query });
+  // The first order with the lists loaded is the visit's (products emit before or after them).
+  if (frozen.current === null && recent !== null && favourites !== null && products.length > 0)
+    frozen.current = orderProducts(products, { favourites, recent, query: '' }).map((p) => p.id);
+  const shown = frozen.current ? keepOrder(today, frozen.current) : today;
   return (
     <section className="card">
       <h3>Product</h3>
@@ -31,7 +40,7 @@ export function ProductPicker({
       />
       <div className="tiles">
         {shown.map((p) => {
-          const starred = favourites.includes(p.id);
+          const starred = (favourites ?? []).includes(p.id);
           return (
             <div key={p.id} className="tile-with-star">
               <button

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Visit } from '../../domain/model';
+import { showDateTime } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
 import type { SessionStaff } from '../../platform/session';
 import { useObservable } from '../../platform/useObservable';
@@ -77,7 +78,7 @@ export function RecentVisits({ staff }: { staff: SessionStaff }) {
                 {v.providerId === staff.id ? 'Your visit' : nameOf(v.providerId)}
               </span>
               <span>
-                {new Date(v.startedAt).toLocaleString()} · {v.treatmentAreas.join(', ') || 'no areas'}
+                {showDateTime(v.startedAt)} · {v.treatmentAreas.join(', ') || 'no areas'}
               </span>
             </button>
           </li>

@@ -6,7 +6,7 @@ import { useObservable } from '../../platform/useObservable';
 import type { Lot, Product } from '../../domain/model';
 import { can } from '../../domain/roles';
 import type { ScanOutcome } from '../../scan/flow';
-import { expiryMismatchMessage } from '../../scan/match';
+import { expiryMismatchMessage, unknownProductMessage } from '../../scan/match';
 import type { ScanResultProps } from './ScanResult';
 import { rematch } from '../../scan/rematch';
 
@@ -84,6 +84,8 @@ export function ScanFollowUp({ scan, staff, visit, onResolved }: ScanResultProps
   };
   const mismatch =
     match?.lotState === 'expiry-mismatch' && match.lot ? expiryMismatchMessage(match.lot, id?.expiry) : null;
+  // What the cards above already say is not said again in the list below ([SC13]).
+  const saidAbove = new Set([mismatch, match?.unknownProduct && id ? unknownProductMessage(id) : null]);
   return (
     <>
       {mismatch ? (
@@ -111,7 +113,7 @@ export function ScanFollowUp({ scan, staff, visit, onResolved }: ScanResultProps
       ) : null}
       <ul className="list">
         {(match?.messages ?? [])
-          .filter((m) => m !== mismatch)
+          .filter((m) => !saidAbove.has(m))
           .map((m) => (
             <li key={m} className={bad ? 'error' : 'muted'}>
               {m}

@@ -15,12 +15,19 @@ import { useTreat } from './treat-store';
 import { useLocations } from './useLocations';
 import { useFefo, useVisit, useVisitSummary } from './useVisitData';
 import { recordDraw, undoEvent, wasteLeftover, type VisitCommandContext } from './visit-commands';
+import { VisitHeader } from './VisitHeader';
 import { VisitSummaryView } from './VisitSummaryView';
+import './visit-layout.css';
 
 // The scanner (camera, worker, parser) loads on first use, never with the app shell.
 const Scanner = lazy(() => import('../scanner/Scanner'));
 
-/** One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. */
+/**
+ * One visit at the chair: product → FEFO vial → amount → recorded, with the running COGS. On a
+ * landscape tablet, choosing (scan, product, vial) is on the left and acting (the amount pad, the
+ * visit's lines) on the right; in portrait they stack. Each step that needs an answer is brought
+ * into view ([T6]).
+ */
 export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
   const data = useData();
   const visit = useVisit(visitId);
@@ -46,14 +53,19 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   }, [visit, closeVisit]);
   if (!visit) return <div aria-busy="true" />;
 
-  /** A scan selects the product and asks the LotChooser to pick the scanned lot by its rules. */
+  /**
+   * The newest scan replaces the last one's result and any question the last one asked (the
+   * reason, a manager's approval): one result at a time (SPEC [SC13]). A scan that names a product
+   * selects it and asks the LotChooser to pick the scanned lot by its rules.
+   */
   function onScanned(scan: ScanOutcome) {
     setLastScan(scan);
-    const found = scan.match?.product;
-    if (!scan.parsed.ok || !found || scan.combine === 'ignored-partial') return;
-    chooseProduct(found.id);
+    if (!scan.parsed.ok || scan.combine === 'ignored-partial') return;
     setPick(null);
     setError(null);
+    const found = scan.match?.product;
+    chooseProduct(found?.id ?? null);
+    if (!found) return setScanLotId(null);
     // A lot on file with another expiry is shown, never picked for the injector (SPEC [SC9]).
     setScanLotId(scan.match?.lotState === 'known' ? (scan.match.lot?.id ?? null) : null);
     // The camera stops once the pack is identified; typed and wedge entries keep the panel open.
@@ -83,80 +95,84 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
 
   return (
     <div className="visit">
-      <header className="visit__header">
-        <h2 data-testid="visit-header">Visit · {visit.patientChartRef}</h2>
-        <p className="muted" data-testid="visit-owner">
-          Provider {nameOf(visit.providerId)} ·{' '}
-          {locations?.find((l) => l.id === visit.locationId)?.name ?? visit.locationId} ·{' '}
-          {visit.treatmentAreas.join(', ') || 'No areas noted'}
-        </p>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="finish-visit"
-          onClick={closeVisit}
-        >
-          Done with this visit
-        </button>
-      </header>
-      <div className="row">
-        <button
-          type="button"
-          className="button"
-          data-testid="open-scanner"
-          aria-pressed={scanOpen}
-          onClick={() => setScanOpen(!scanOpen)}
-        >
-          {scanOpen ? 'Close scanner' : 'Scan'}
-        </button>
-      </div>
-      {scanOpen ? (
-        <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
-          <Scanner onIdentified={onScanned} onClose={() => setScanOpen(false)} />
-        </Suspense>
-      ) : null}
-      {lastScan ? <ScanResult scan={lastScan} staff={staff} visit={visit} onResolved={onScanned} /> : null}
-      <ProductPicker
-        selectedId={productId}
-        onPick={(p) => {
-          setScanLotId(null);
-          chooseProduct(p.id);
-          setPick(null);
-          setError(null);
-        }}
+      <VisitHeader
+        visit={visit}
+        providerName={nameOf(visit.providerId)}
+        locationName={locations?.find((l) => l.id === visit.locationId)?.name ?? visit.locationId}
+        summary={summary}
+        products={products}
+        scanOpen={scanOpen}
+        onScan={() => setScanOpen(true)}
+        onDone={closeVisit}
       />
-      {product && ranking && !pick ? (
-        <LotChooser
-          product={product}
-          ranking={ranking}
-          preselectLotId={scanLotId}
-          onPreselected={() => setScanLotId(null)}
+      <div className="visit__choose">
+        {scanOpen ? (
+          <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
+            <Scanner onIdentified={onScanned} onClose={() => setScanOpen(false)} />
+          </Suspense>
+        ) : null}
+        {lastScan ? (
+          <ScanResult
+            key={lastScan.seq}
+            scan={lastScan}
+            staff={staff}
+            visit={visit}
+            onResolved={onScanned}
+            onDismiss={() => setLastScan(null)}
+          />
+        ) : null}
+        <ProductPicker
+          selectedId={productId}
           onPick={(p) => {
-            setPick(p);
+            setScanLotId(null);
+            chooseProduct(p.id);
+            setPick(null);
             setError(null);
           }}
-          onWasteLeftover={(c) => void waste(c)}
         />
-      ) : null}
-      {product && pick ? (
-        <DrawPad
-          product={product}
-          candidate={pick.candidate}
-          error={error}
-          busy={busy}
-          onRecord={(q) => void record(q)}
-          onCancel={() => setPick(null)}
-        />
-      ) : null}
-      {summary ? (
-        <VisitSummaryView
-          summary={summary}
-          products={products}
-          staffName={nameOf}
-          canUndo={(line) => line.actorId === staff.id || can(staff.role, 'undo_others')}
-          onUndo={(id) => void undoEvent(commands, id)}
-        />
-      ) : null}
+        {product && ranking && !pick ? (
+          <LotChooser
+            // A new scan starts the choice afresh: no question from an earlier scan stays open.
+            key={`${product.id}|${lastScan?.seq ?? 0}`}
+            product={product}
+            ranking={ranking}
+            preselectLotId={scanLotId}
+            onPreselected={() => setScanLotId(null)}
+            onPick={(p) => {
+              setPick(p);
+              setError(null);
+            }}
+            onWasteLeftover={(c) => void waste(c)}
+          />
+        ) : null}
+      </div>
+      <div className="visit__act">
+        {product && pick ? (
+          <DrawPad
+            product={product}
+            candidate={pick.candidate}
+            pick={pick}
+            staffName={nameOf}
+            error={error}
+            busy={busy}
+            onRecord={(q) => void record(q)}
+            onCancel={() => setPick(null)}
+          />
+        ) : (
+          <p className="card muted visit__next" data-testid="visit-next-step">
+            {product ? `Choose the ${product.name} to draw from.` : 'Scan a carton or choose a product.'}
+          </p>
+        )}
+        {summary ? (
+          <VisitSummaryView
+            summary={summary}
+            products={products}
+            staffName={nameOf}
+            canUndo={(line) => line.actorId === staff.id || can(staff.role, 'undo_others')}
+            onUndo={(id) => void undoEvent(commands, id)}
+          />
+        ) : null}
+      </div>
     </div>
   );
 }

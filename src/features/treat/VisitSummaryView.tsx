@@ -1,5 +1,6 @@
-import type { CogsLine, VisitSummary } from '../../domain/cogs/visit';
+import type { CogsLine, DrawNote, VisitSummary } from '../../domain/cogs/visit';
 import { BLOCKER_LABELS, FEFO_DEVIATION_LABELS, type FefoDeviationReason } from '../../domain/fefo/deviation';
+import { showTime } from '../../platform/clock';
 import { formatMoney } from '../../domain/money';
 import type { Product } from '../../domain/model';
 import { formatQuantity } from '../../domain/quantity';
@@ -10,17 +11,19 @@ import { formatQuantity } from '../../domain/quantity';
  */
 export function lineNoteText(line: CogsLine, staffName: (id: string) => string): string {
   if (line.correction) return `Undone by ${staffName(line.actorId)}`;
-  const note = line.note;
-  if (!note) return '';
+  return line.note ? drawNoteText(line.note, staffName) : '';
+}
+
+/** A draw's override or non-FEFO reason in words, as the pad and the visit line show it. */
+export function drawNoteText(note: DrawNote, staffName: (id: string) => string): string {
   if (note.kind === 'override') {
     const what = note.blockers.map((b) => (BLOCKER_LABELS[b] ?? b).toLowerCase()).join(', ') || 'blocked';
     const lot = `${what.charAt(0).toUpperCase()}${what.slice(1)} lot`;
     return `${lot} — approved by ${staffName(note.managerId)}`;
   }
-  return `Not FEFO: ${FEFO_DEVIATION_LABELS[note.reason as FefoDeviationReason] ?? note.reason}`;
+  const reason = FEFO_DEVIATION_LABELS[note.reason as FefoDeviationReason] ?? note.reason;
+  return `Not FEFO: ${reason}${note.note ? ` — ${note.note}` : ''}`;
 }
-
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Per-draw lot, quantity and COGS (quantity × that lot's unit cost), and the visit margin. */
 export function VisitSummaryView({
@@ -43,54 +46,55 @@ export function VisitSummaryView({
     <section className="card" data-testid="visit-summary">
       <h3>This visit</h3>
       {summary.lines.length === 0 ? <p className="muted">No draws recorded yet.</p> : null}
-      <table className="table">
-        {summary.lines.length > 0 ? (
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Product</th>
-              <th scope="col">Lot</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Cost</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-        ) : null}
-        <tbody>
-          {summary.lines.map((line) => (
-            <tr
-              key={line.eventId}
-              data-testid="summary-line"
-              className={line.correction || corrected.has(line.eventId) ? 'line--void' : undefined}
-            >
-              <td>{timeOf(line.deviceTime)}</td>
-              <td>
-                {line.correction ? 'Undo · ' : ''}
-                {line.productName}
-              </td>
-              <td>lot {line.lotNumber}</td>
-              <td>{formatQuantity(line.quantityMilli, unitOf(line.productName))}</td>
-              <td>{formatMoney(line.costCents)}</td>
-              <td data-testid="summary-note">{lineNoteText(line, staffName)}</td>
-              <td>
-                {!line.correction && !corrected.has(line.eventId) && canUndo(line) ? (
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    data-testid={`undo-${line.eventId}`}
-                    onClick={() => onUndo(line.eventId)}
-                  >
-                    Undo
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table">
+          {summary.lines.length > 0 ? (
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Product · lot</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Cost</th>
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+          ) : null}
+          <tbody>
+            {summary.lines.map((line) => (
+              <tr
+                key={line.eventId}
+                data-testid="summary-line"
+                className={line.correction || corrected.has(line.eventId) ? 'line--void' : undefined}
+              >
+                <td>{showTime(line.deviceTime)}</td>
+                <td>
+                  {line.correction ? 'Undo · ' : ''}
+                  {line.productName}
+                  <span className="table__sub">lot {line.lotNumber}</span>
+                </td>
+                <td>{formatQuantity(line.quantityMilli, unitOf(line.productName))}</td>
+                <td>{formatMoney(line.costCents)}</td>
+                <td data-testid="summary-note">{lineNoteText(line, staffName)}</td>
+                <td>
+                  {!line.correction && !corrected.has(line.eventId) && canUndo(line) ? (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      data-testid={`undo-${line.eventId}`}
+                      onClick={() => onUndo(line.eventId)}
+                    >
+                      Undo
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p>
         Product cost (COGS): <strong data-testid="visit-cogs">{formatMoney(summary.cogsCents)}</strong>
         {summary.priceChargedCents !== null ? (

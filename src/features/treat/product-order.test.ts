@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../../domain/demo/clinic';
-import { orderProducts } from './product-order';
+import { keepOrder, orderProducts } from './product-order';
 
 const products = buildDemoClinic('2026-11-30').products;
 const named = (prefix: string) => products.find((p) => p.name.startsWith(prefix))!;
@@ -28,5 +28,19 @@ describe('product tile order', () => {
       true,
     );
     expect(orderProducts(products, { favourites: [], recent: [], query: 'no such thing' })).toEqual([]);
+  });
+
+  it('[T6] keeps the order the visit started with; products added since go last', () => {
+    const [first, second, third, ...rest] = orderProducts(products, {
+      favourites: [],
+      recent: [],
+      query: '',
+    });
+    const frozen = [first!.id, second!.id, third!.id];
+    const today = orderProducts(products, { favourites: [], recent: [third!.id], query: '' });
+    expect(today[0]!.id).toBe(third!.id);
+    const kept = keepOrder(today, frozen).map((p) => p.id);
+    expect(kept.slice(0, 3)).toEqual(frozen);
+    expect(kept.slice(3)).toEqual(rest.map((p) => p.id));
   });
 });

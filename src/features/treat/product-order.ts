@@ -28,3 +28,17 @@ export function orderProducts(
         a.name.localeCompare(b.name),
     );
 }
+
+/**
+ * Tiles do not move under the finger during a visit ([T6]): `ordered` (today's order) rearranged
+ * to the order the visit started with (`frozenIds`); products that arrived since go last, in
+ * today's order.
+ *
+ * Example: frozen [Botox, Dysport, Xeomin]; after drawing Xeomin today's order is
+ * [Xeomin, Botox, Dysport] → kept as [Botox, Dysport, Xeomin].
+ */
+export function keepOrder(ordered: Product[], frozenIds: readonly string[]): Product[] {
+  const at = new Map(frozenIds.map((id, i) => [id, i]));
+  const known = ordered.filter((p) => at.has(p.id)).sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+  return [...known, ...ordered.filter((p) => !at.has(p.id))];
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChairsideDatabase } from '../../db/collections';
 import { loadDemoClinic } from '../../db/demo';
 import { currentBalance } from '../../db/repositories/balances';
-import { eventsOfVisit } from '../../db/repositories/events';
+import { eventsOfVisit, findEvent } from '../../db/repositories/events';
 import { lookupFefo } from '../../db/repositories/fefo';
 import { recentProductIds } from '../../db/repositories/recent';
 import { saveVisit } from '../../db/repositories/visits';
@@ -77,7 +77,7 @@ describe('visit commands', () => {
     expect(suggestion.kind).toBe('lot');
     const before = (await currentBalance(db, suggestion.lotId, visit.locationId))!.onHandMilli;
 
-    const pick = { candidate: suggestion, deviationReason: null, override: null };
+    const pick = { candidate: suggestion, deviationReason: null, deviationNote: null, override: null };
     const outcome = await recordDraw(ctx, { visit, product: botox, ranking, pick, quantityMilli: 20_000 });
 
     expect(outcome.ok).toBe(true);
@@ -101,7 +101,12 @@ describe('visit commands', () => {
   it('a draw the domain refuses stores nothing and says why', async () => {
     const { db, visit, ctx, rank } = await chair();
     const ranking = await rank();
-    const pick = { candidate: ranking.suggestion!, deviationReason: null, override: null };
+    const pick = {
+      candidate: ranking.suggestion!,
+      deviationReason: null,
+      deviationNote: null,
+      override: null,
+    };
     const outcome = await recordDraw(ctx, { visit, product: botox, ranking, pick, quantityMilli: 0 });
     expect(outcome).toEqual({ ok: false, message: 'Enter an amount above zero.' });
     expect(await eventsOfVisit(db, visit.id)).toEqual([]);
@@ -111,7 +116,12 @@ describe('visit commands', () => {
   it('undo records the correction of the recorded line and restores the balance', async () => {
     const { db, visit, ctx, rank } = await chair();
     const ranking = await rank();
-    const pick = { candidate: ranking.suggestion!, deviationReason: null, override: null };
+    const pick = {
+      candidate: ranking.suggestion!,
+      deviationReason: null,
+      deviationNote: null,
+      override: null,
+    };
     const drawn = await recordDraw(ctx, { visit, product: botox, ranking, pick, quantityMilli: 20_000 });
     const draw = drawn.ok ? drawn.events[1]! : null;
     const before = (await currentBalance(db, draw!.lotId, visit.locationId))!.onHandMilli;
@@ -133,10 +143,63 @@ describe('visit commands', () => {
     expect(await eventsOfVisit(db, visit.id)).toHaveLength(2);
   });
 
+  it('[T5] undoing the only draw from a vial that record opened leaves the vial unopened', async () => {
+    const { db, visit, ctx, rank } = await chair();
+    const ranking = await rank();
+    const pick = {
+      candidate: ranking.suggestion!,
+      deviationReason: null,
+      deviationNote: null,
+      override: null,
+    };
+    const drawn = await recordDraw(ctx, { visit, product: botox, ranking, pick, quantityMilli: 20_000 });
+    const [opening, draw] = drawn.ok ? drawn.events : [];
+    expect((await rank()).suggestion).toMatchObject({ kind: 'container', containerId: opening!.id });
+
+    await undoEvent(ctx, draw!.id);
+
+    const voided = await findEvent(db, '0190a000-0000-7000-8000-0000000e0004');
+    expect(voided).toMatchObject({ type: 'open', correctsId: opening!.id, containerId: opening!.id });
+    expect((await rank()).suggestion).toMatchObject({ kind: 'lot', lotId: draw!.lotId });
+  });
+
+  it('[T5] a vial drawn from again stays opened when the first draw is undone', async () => {
+    const { db, visit, ctx, rank } = await chair();
+    const first = await rank();
+    const pick = { candidate: first.suggestion!, deviationReason: null, deviationNote: null, override: null };
+    const drawn = await recordDraw(ctx, {
+      visit,
+      product: botox,
+      ranking: first,
+      pick,
+      quantityMilli: 20_000,
+    });
+    const [opening, draw] = drawn.ok ? drawn.events : [];
+    const second = await rank();
+    const again = { ...pick, candidate: second.suggestion! };
+    await recordDraw(ctx, { visit, product: botox, ranking: second, pick: again, quantityMilli: 10_000 });
+
+    await undoEvent(ctx, draw!.id);
+
+    const container = await ctx.data.ledger.container(draw!.lotId, visit.locationId, opening!.id);
+    expect(container).toMatchObject({
+      openedAt: opening!.deviceTime,
+      usedMilli: 10_000,
+      remainingMilli: 90_000,
+    });
+    expect((await rank()).suggestion).toMatchObject({ kind: 'container', containerId: opening!.id });
+    expect(await findEvent(db, '0190a000-0000-7000-8000-0000000e0006')).toBeNull();
+  });
+
   it('[F4] waste records what is left in an opened vial, and ignores an unopened lot', async () => {
     const { db, visit, ctx, rank } = await chair();
     const ranking = await rank();
-    const pick = { candidate: ranking.suggestion!, deviationReason: null, override: null };
+    const pick = {
+      candidate: ranking.suggestion!,
+      deviationReason: null,
+      deviationNote: null,
+      override: null,
+    };
     await recordDraw(ctx, { visit, product: botox, ranking, pick, quantityMilli: 20_000 });
     const opened = (await rank()).candidates.find((c) => c.kind === 'container')!;
     expect(opened.availableMilli).toBe(80_000);

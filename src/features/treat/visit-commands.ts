@@ -11,11 +11,12 @@ import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
 import { makeCorrection } from '../../domain/ledger/correction';
 import type { LedgerEvent, Product, Visit } from '../../domain/model';
 import { buildDrawEvents, checkDraw } from '../../domain/treatment/draw';
+import { undoAlsoVoidsOpening } from '../../domain/treatment/undo';
 import type { Pick as LotPick } from './LotChooser';
 
 export interface VisitCommandContext {
   data: {
-    ledger: Pick<ChairsideData['ledger'], 'record' | 'find'>;
+    ledger: Pick<ChairsideData['ledger'], 'record' | 'find' | 'container'>;
     picker: Pick<ChairsideData['picker'], 'markUsed'>;
   };
   /** The signed-in staff member. */
@@ -67,6 +68,7 @@ export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Pr
     { candidate: pick.candidate, quantityMilli, override: pick.override, product },
     deviation,
     pick.deviationReason,
+    pick.deviationNote,
   );
   if (problem) return { ok: false, message: problem.message };
   const { id, ...stamp } = eventEnvelope(ctx);
@@ -80,6 +82,7 @@ export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Pr
     // The envelope's id goes to the first event; an opening draw mints one more.
     newId: () => ids.shift() ?? ctx.newId(),
     deviationReason: pick.deviationReason,
+    deviationNote: pick.deviationNote,
     override: pick.override,
   });
   await ctx.data.ledger.record(events);
@@ -87,12 +90,28 @@ export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Pr
   return { ok: true, events };
 }
 
-/** Records the correction that cancels a recorded event; null when that event is not here. */
+/**
+ * Records the correction that cancels a recorded event, and of the vial's opening when that same
+ * record opened it and nothing else was drawn from it ([T5]); one write. Returns the event's
+ * correction, or null when that event is not here.
+ */
 export async function undoEvent(ctx: VisitCommandContext, eventId: string): Promise<LedgerEvent | null> {
   const original = await ctx.data.ledger.find(eventId);
   if (!original) return null;
-  const correction = makeCorrection(original, { ...eventEnvelope(ctx), reason: 'undone at the chair' });
-  await ctx.data.ledger.record([correction]);
+  const { id, ...stamp } = eventEnvelope(ctx);
+  const correction = makeCorrection(original, { id, ...stamp, reason: 'undone at the chair' });
+  const corrections = [correction];
+  if (original.type === 'draw' && original.containerId) {
+    const opening = await ctx.data.ledger.find(original.containerId);
+    const container = await ctx.data.ledger.container(
+      original.lotId,
+      original.locationId,
+      original.containerId,
+    );
+    if (opening && undoAlsoVoidsOpening(original, opening, container))
+      corrections.push(makeCorrection(opening, { id: ctx.newId(), ...stamp, reason: 'undone at the chair' }));
+  }
+  await ctx.data.ledger.record(corrections);
   return correction;
 }
 
