@@ -108,6 +108,9 @@ describe('the visit on a tablet', () => {
       expect(await onScreen(page, reason)).toBe(true);
       await reason.selectOption('other');
       const confirm = byTestId(page, 'confirm-deviation');
+      // "Other" adds a field for the words: it and the confirm button come into view, focused.
+      await expect.poll(() => isFocused(byTestId(page, 'deviation-note'))).toBe(true);
+      expect(await onScreen(page, confirm)).toBe(true);
       expect(await confirm.isDisabled()).toBe(true);
       await byTestId(page, 'deviation-note').fill('fridge door stuck');
       expect(await confirm.isDisabled()).toBe(false);

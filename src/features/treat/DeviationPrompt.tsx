@@ -20,7 +20,8 @@ export function DeviationPrompt({
 }) {
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const ref = useBringIntoView<HTMLDivElement>();
+  // Asked again when "Other" adds its field: the field and the confirm button come into view.
+  const ref = useBringIntoView<HTMLDivElement>(reason === 'other');
   const problem = checkDeviation(reason, note);
   return (
     <div ref={ref} className="card card--warn step" data-testid="deviation-prompt">
@@ -28,7 +29,7 @@ export function DeviationPrompt({
         <span>Why not the suggested lot?</span>
         <select
           data-testid="deviation-reason"
-          data-autofocus
+          data-autofocus={reason === 'other' ? undefined : true}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         >
@@ -45,6 +46,7 @@ export function DeviationPrompt({
           <span>Say why (recorded on the draw)</span>
           <input
             data-testid="deviation-note"
+            data-autofocus
             autoComplete="off"
             maxLength={200}
             value={note}

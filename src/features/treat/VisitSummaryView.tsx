@@ -3,6 +3,7 @@ import { BLOCKER_LABELS, FEFO_DEVIATION_LABELS, type FefoDeviationReason } from 
 import { showTime } from '../../platform/clock';
 import { formatMoney } from '../../domain/money';
 import type { Product } from '../../domain/model';
+import { formatAmount } from '../../domain/catalog/container-word';
 import { formatQuantity } from '../../domain/quantity';
 
 /**
@@ -40,7 +41,10 @@ export function VisitSummaryView({
   canUndo: (line: CogsLine) => boolean;
   onUndo: (eventId: string) => void;
 }) {
-  const unitOf = (name: string) => products.find((p) => p.name === name)?.baseUnit ?? 'U';
+  const amountOf = (line: CogsLine) => {
+    const product = products.find((p) => p.name === line.productName);
+    return product ? formatAmount(line.quantityMilli, product) : formatQuantity(line.quantityMilli, 'U');
+  };
   const corrected = new Set(summary.lines.map((l) => l.correctsId).filter((id): id is string => id !== null));
   return (
     <section className="card" data-testid="visit-summary">
@@ -52,10 +56,9 @@ export function VisitSummaryView({
             <thead>
               <tr>
                 <th scope="col">Time</th>
-                <th scope="col">Product · lot</th>
+                <th scope="col">Product · lot · note</th>
                 <th scope="col">Amount</th>
                 <th scope="col">Cost</th>
-                <th scope="col">Note</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -74,10 +77,14 @@ export function VisitSummaryView({
                   {line.correction ? 'Undo · ' : ''}
                   {line.productName}
                   <span className="table__sub">lot {line.lotNumber}</span>
+                  {lineNoteText(line, staffName) ? (
+                    <span className="table__sub table__note" data-testid="summary-note">
+                      {lineNoteText(line, staffName)}
+                    </span>
+                  ) : null}
                 </td>
-                <td>{formatQuantity(line.quantityMilli, unitOf(line.productName))}</td>
+                <td>{amountOf(line)}</td>
                 <td>{formatMoney(line.costCents)}</td>
-                <td data-testid="summary-note">{lineNoteText(line, staffName)}</td>
                 <td>
                   {!line.correction && !corrected.has(line.eventId) && canUndo(line) ? (
                     <button
