@@ -27,6 +27,12 @@ describe('lot state on Stock', () => {
     expect(lotState(lot('2026-12-22'), 1, TODAY, 7).kind).toBe('available');
   });
 
+  it('[ST5] a lot with nothing left is used up, unless it was recalled', () => {
+    expect(lotState(lot('2026-11-01'), 0, TODAY)).toMatchObject({ label: 'Used up', tone: 'muted' });
+    expect(lotState(lot('2026-12-22', 'hold'), 0, TODAY).label).toBe('Used up');
+    expect(lotState(lot('2026-11-01', 'recalled'), 0, TODAY).label).toBe('Recalled');
+  });
+
   it('[ST4] status comes before expiry; below zero before everything', () => {
     expect(lotState(lot('2026-12-22', 'recalled'), 1, TODAY).label).toBe('Recalled');
     expect(lotState(lot('2026-11-01', 'hold'), 1, TODAY)).toMatchObject({ label: 'On hold', tone: 'warn' });

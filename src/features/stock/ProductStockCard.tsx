@@ -30,13 +30,18 @@ export function ProductStockCard({
   const unit = product.baseUnit;
   const visible = lots.slice(0, shown);
   const hidden = lots.length - visible.length;
-  const split = splitLocations.length > 0;
+  // History lists lots with nothing left: quantities and values there would all be zero.
+  const history = view === 'history';
+  const split = splitLocations.length > 0 && !history;
   return (
-    <section className="card stock__product" data-testid={`stock-product-${product.id}`}>
+    <section
+      className={`card stock__product${split ? ' stock__product--split' : ''}`}
+      data-testid={`stock-product-${product.id}`}
+    >
       <div className="stock__product-head">
         <h3>{product.name}</h3>
         <p className="stock__product-total" data-testid="product-total">
-          {view === 'history' ? (
+          {history ? (
             `${lots.length} used-up ${lots.length === 1 ? 'lot' : 'lots'}`
           ) : (
             <>
@@ -50,33 +55,43 @@ export function ProductStockCard({
         <thead>
           <tr>
             <th scope="col">Lot</th>
-            <th scope="col">Expiry</th>
-            {splitLocations.map((l) => (
-              <th scope="col" key={l.id} className="num">
-                {shortNames.get(l.id) ?? l.name}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {split ? 'Total' : 'On hand'}
+            <th scope="col" className="col-date">
+              Expiry
             </th>
+            {split
+              ? splitLocations.map((l) => (
+                  <th scope="col" key={l.id} className="num">
+                    {shortNames.get(l.id) ?? l.name}
+                  </th>
+                ))
+              : null}
+            {history ? null : (
+              <th scope="col" className="num col-qty">
+                {split ? 'Total' : 'On hand'}
+              </th>
+            )}
             {showCosts ? (
               <>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-cost">
                   Unit cost
                 </th>
-                <th scope="col" className="num">
-                  Value
-                </th>
+                {history ? null : (
+                  <th scope="col" className="num col-value">
+                    Value
+                  </th>
+                )}
               </>
             ) : null}
-            <th scope="col">Status</th>
+            <th scope="col" className="col-status">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
           {visible.map((row) => (
             <tr key={row.lot.id} data-testid={`stock-lot-${row.lot.lotNumber}`}>
               <td>{row.lot.lotNumber}</td>
-              <td>{row.lot.expiry}</td>
+              <td className="col-date">{row.lot.expiry}</td>
               {split
                 ? row.byLocation.map((q) => (
                     <td key={q.locationId} className="num" data-testid={`at-${q.locationId}`}>
@@ -84,13 +99,13 @@ export function ProductStockCard({
                     </td>
                   ))
                 : null}
-              <td className="num">{formatQuantity(row.onHandMilli, unit)}</td>
+              {history ? null : <td className="num">{formatQuantity(row.onHandMilli, unit)}</td>}
               {showCosts ? (
                 <>
                   <td className="num">
                     {formatMoney(unitCostCents(row.lot.unitCostMicros))} / {unit}
                   </td>
-                  <td className="num">{formatMoney(row.valueCents)}</td>
+                  {history ? null : <td className="num">{formatMoney(row.valueCents)}</td>}
                 </>
               ) : null}
               <td>

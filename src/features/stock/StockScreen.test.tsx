@@ -161,7 +161,7 @@ describe('Stock screen', () => {
     await screen.findByText('History (1)');
     expect(screen.queryByTestId('stock-lot-C8123AC4')).toBeNull();
     fireEvent.click(screen.getByTestId('stock-view-history'));
-    expect(cells(await lotRow('C8123AC4')).slice(2, 4)).toEqual(['0 U', '$6.50 / U']);
+    expect(cells(await lotRow('C8123AC4')).slice(2)).toEqual(['$6.50 / U', 'Used up']);
     expect(screen.queryByTestId('stock-lot-C8377AD2')).toBeNull();
     expect(screen.queryByTestId('stock-total-value')).toBeNull();
     await db.close();
