@@ -12,7 +12,7 @@ import { SignInPanel } from '../signin/SignInPanel';
 import { Discrepancies } from './Discrepancies';
 import { ProductStockCard } from './ProductStockCard';
 import { StockToolbar } from './StockToolbar';
-import { useStockChoice, useStockView } from './useStock';
+import { useStock } from './useStock';
 import './stock.css';
 
 /**
@@ -20,19 +20,26 @@ import './stock.css';
  * work at, money only for roles that may see costs, lots in stock first and used-up ones in History.
  */
 export function StockScreen() {
-  const data = useData();
-  const productCount = useObservable<number | null>(() => data.products.watchCount(), null, [data]);
   const staff = activeStaff(useSession(), now());
+  // Keyed by person: after a switch the next person starts at their own location.
+  return staff ? <StockFor key={staff.id} staff={staff} /> : <SignedOut />;
+}
+
+/** Nobody signed in: the sign-in pad, or what Stock is for when the tablet holds nothing yet. */
+function SignedOut() {
+  const productCount = useProductCount();
   if (productCount === null) return <div data-testid="screen-stock" aria-busy="true" />;
   if (productCount === 0) return <NothingStored />;
-  if (!staff)
-    return (
-      <div data-testid="screen-stock">
-        <SignInPanel />
-      </div>
-    );
-  // Keyed by person: after a switch the next person starts at their own location.
-  return <StockFor key={staff.id} staff={staff} />;
+  return (
+    <div data-testid="screen-stock">
+      <SignInPanel />
+    </div>
+  );
+}
+
+function useProductCount(): number | null {
+  const data = useData();
+  return useObservable<number | null>(() => data.products.watchCount(), null, [data]);
 }
 
 function NothingStored() {
@@ -57,15 +64,13 @@ function NothingStored() {
 }
 
 function StockFor({ staff }: { staff: SessionStaff }) {
-  const choice = useStockChoice(staff);
+  const productCount = useProductCount();
+  const [picked, setPicked] = useState<string | null>(null);
   const [view, setView] = useState<StockListView>('in_stock');
-  const chosen = choice !== null && choice !== 'no-record' ? choice.locations : [];
-  const stock = useStockView(
-    chosen.map((l) => l.id),
-    view,
-  );
-  if (choice === null) return <div data-testid="screen-stock" aria-busy="true" />;
-  if (choice === 'no-record' || choice.scope.locations.length === 0) {
+  const state = useStock(staff, picked, view);
+  if (productCount === 0) return <NothingStored />;
+  if (state === null) return <div data-testid="screen-stock" aria-busy="true" />;
+  if (state.kind === 'no-location') {
     return (
       <div data-testid="screen-stock">
         <EmptyState title="Stock">
@@ -77,23 +82,25 @@ function StockFor({ staff }: { staff: SessionStaff }) {
       </div>
     );
   }
+  const { choice } = state;
+  const stock = state.kind === 'ready' ? state.view : null;
   const showCosts = can(staff.role, 'see_costs');
   const all = choice.choice === ALL_LOCATIONS;
   const shortNames = shortLocationNames(choice.scope.locations);
-  const placeName = all ? 'all locations' : (shortNames.get(chosen[0]?.id ?? '') ?? '');
+  const placeName = all ? 'all locations' : (shortNames.get(choice.locations[0]?.id ?? '') ?? '');
   return (
     <div data-testid="screen-stock" className="stock" aria-busy={stock === null}>
       <StockToolbar
         scope={choice.scope}
-        choice={choice.choice}
-        onChoose={choice.setChoice}
+        choice={picked ?? choice.choice}
+        onChoose={setPicked}
         placeName={placeName}
         view={view}
         onView={setView}
         counts={stock?.counts ?? null}
         totalValueCents={showCosts && view === 'in_stock' && stock ? stock.valueCents : null}
       />
-      <Discrepancies locationIds={chosen.map((l) => l.id)} />
+      <Discrepancies locationIds={choice.locations.map((l) => l.id)} />
       {stock !== null && stock.products.length === 0 ? (
         <p className="muted" data-testid="stock-none">
           {view === 'in_stock' ? `Nothing in stock at ${placeName}.` : `No used-up lots at ${placeName}.`}
@@ -105,7 +112,7 @@ function StockFor({ staff }: { staff: SessionStaff }) {
           key={`${group.product.id}|${view}|${choice.choice ?? ''}`}
           group={group}
           view={view}
-          splitLocations={all ? chosen : []}
+          splitLocations={all ? choice.locations : []}
           shortNames={shortNames}
           showCosts={showCosts}
         />
