@@ -129,6 +129,20 @@ describe('stock view', () => {
     expect(view.products[0]?.lots.map((r) => r.lot.id)).toEqual(['soon', 'first', 'second', 'late']);
   });
 
+  it('[ST5] products are in name order, numbers read as numbers', () => {
+    const named = (id: string, name: string): Product => ({ ...BOTOX, id, name });
+    const products = [named('p10', 'Toxin 10'), named('p2', 'Toxin 2'), named('pa', 'Abobotulinum')];
+    const view = buildStockView({
+      products,
+      lots: products.map((p) => makeLot({ id: `lot-${p.id}`, productId: p.id })),
+      balances: products.map((p) => balance(`lot-${p.id}`, 1000)),
+      locationIds: [MAIN],
+      view: 'in_stock',
+      today: '2025-01-01',
+    });
+    expect(view.products.map((p) => p.product.name)).toEqual(['Abobotulinum', 'Toxin 2', 'Toxin 10']);
+  });
+
   it('a balance below zero stays in stock, flagged, and is valued at nothing', () => {
     const lots = [makeLot({ id: 'neg', expiry: '2027-12-31' })];
     const view = buildStockView({

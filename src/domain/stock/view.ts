@@ -4,7 +4,7 @@
  *
  * A lot is *in stock* in a scope when any of its balances there is not zero (a balance below zero
  * is a discrepancy to count, not a used-up lot); otherwise it is *used up* and belongs to the
- * History view. In stock, a product's lots are in FEFO order (soonest expiry, first received, lot
+ * History view. Products are in name order (numbers as numbers). In stock, a product's lots are in FEFO order (soonest expiry, first received, lot
  * number, id — the order [F1] would use them); in History the most recent expiry comes first.
  *
  * Value of a lot = on hand × unit cost, exact in integers and rounded half-even to the cent once
@@ -135,6 +135,9 @@ function splitOf(balances: readonly StockBalanceInput[], locationIds: readonly s
     locationIds.map((locationId) => ({ locationId, onHandMilli: at.get(lotId)?.get(locationId) ?? 0 }));
 }
 
+/** Product names with numbers in them sort as a person reads them: "Toxin 2" before "Toxin 10". */
+const byName = new Intl.Collator('en', { numeric: true });
+
 export function buildStockView(input: StockViewInput): StockView {
   const scope = new Set(input.locationIds);
   const balances = input.balances.filter((b) => scope.has(b.locationId));
@@ -159,7 +162,7 @@ export function buildStockView(input: StockViewInput): StockView {
   const order = input.view === 'in_stock' ? fefoOrder(totals) : latestFirst;
   const products = input.products
     .filter((p) => rowsByProduct.has(p.id))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .sort((a, b) => byName.compare(a.name, b.name) || a.id.localeCompare(b.id))
     .map((product) => {
       const lots = (rowsByProduct.get(product.id) ?? []).sort(order);
       return {
