@@ -44,13 +44,25 @@ export function formatUnitCost(micros: number, currency = 'USD'): string {
   return currencyFormat(currency, 2, UNIT_COST_SCALE).format(exact as Intl.StringNumericLiteral);
 }
 
+/**
+ * One formatter per (currency, digits), made once: constructing an Intl.NumberFormat costs ~0.2 ms,
+ * formatting with one ~5 µs — a table of 50 lots formats 100 amounts (bench stock.render_2k_lots_ms).
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
 function currencyFormat(currency: string, minFraction: number, maxFraction: number): Intl.NumberFormat {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: minFraction,
-    maximumFractionDigits: maxFraction,
-  });
+  const key = `${currency}|${minFraction}|${maxFraction}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: minFraction,
+      maximumFractionDigits: maxFraction,
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_EVENT_TYPES, ROLES } from './model';
-import { can, mayRecord } from './roles';
+import { ACTION_FOR_EVENT, can, mayRecord } from './roles';
 
 describe('roles', () => {
   it('[R1] front desk cannot draw; injectors cannot adjust or override; managers can', () => {
@@ -20,5 +20,10 @@ describe('roles', () => {
         role,
       ).toBe(true);
     for (const type of LEDGER_EVENT_TYPES) expect(mayRecord('admin', type), type).toBe(true);
+  });
+
+  it('[ST3] only managers and admins see costs; no event needs that right, so the server never asks it', () => {
+    expect(ROLES.filter((role) => can(role, 'see_costs'))).toEqual(['manager', 'admin']);
+    expect(Object.values(ACTION_FOR_EVENT)).not.toContain('see_costs');
   });
 });

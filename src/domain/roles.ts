@@ -14,7 +14,10 @@ export type Action =
   | 'override_block' // draw from an expired/recalled/held lot
   | 'undo_others' // undo a draw someone else recorded
   | 'manage_catalog'
-  | 'manage_devices';
+  | 'manage_devices'
+  // Unit costs and stock value on screen (SPEC [ST3]). Never an event's permission: the server
+  // re-checks events with ACTION_FOR_EVENT only, so adding a view right changes nothing there.
+  | 'see_costs';
 
 const MANAGER_ACTIONS: readonly Action[] = [
   'treat',
@@ -26,6 +29,7 @@ const MANAGER_ACTIONS: readonly Action[] = [
   'override_block',
   'undo_others',
   'manage_catalog',
+  'see_costs',
 ];
 
 /** Admins may do everything a manager may, and manage devices. */

@@ -29,7 +29,7 @@ import {
   type SettingOf,
 } from '../db/repositories/settings';
 import { listStaff, watchStaff } from '../db/repositories/staff';
-import { watchDiscrepancies, watchStock } from '../db/repositories/stock';
+import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
 import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
 import type { LedgerEvent, Product } from '../domain/model';
 import { enrollDevice, forgetEnrollment, readEnrollment } from '../sync/enrollment';
@@ -38,7 +38,7 @@ import { now } from './clock';
 
 export type { StaffDoc as StaffMember } from '../db/collections';
 export type { Enrollment } from '../db/repositories/settings';
-export type { Discrepancy, ProductStock } from '../db/repositories/stock';
+export type { Discrepancy, StockAt } from '../db/repositories/stock';
 export type { SyncMarkDoc as SyncMark } from '../db/schemas/syncmarks';
 
 /** `fn(db, ...args)` as `fn(...args)`. */
@@ -96,7 +96,8 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       markUsed: markProductUsed,
       toggleFavourite,
     }),
-    stock: bind(db, { watch: watchStock, watchDiscrepancies }),
+    /** Stock at chosen locations, one view at a time, and the locations to choose from ([ST1]). */
+    stock: bind(db, { watchAt: watchStockAt, watchLocations: watchStockLocations, watchDiscrepancies }),
     settings: {
       read: <K extends SettingKey>(key: K) => readSetting(db, key),
       write: <K extends SettingKey>(key: K, value: SettingOf<K>) => writeSetting(db, key, value),

@@ -58,6 +58,7 @@ describe('a browser killed right after a draw', () => {
     chromium = await launchKillable(profile);
     const again = await chromium.context.newPage();
     await openApp(again, server.url);
+    await signIn(again, injector);
     expect(await stockRow(again, soonest.lotNumber)).toContain('60 U');
   });
 });

@@ -67,6 +67,8 @@ describe('sync between tablets', () => {
     await b.page.waitForFunction(() =>
       document.querySelector('[data-testid="sync-status"]')?.textContent?.includes('Synced live'),
     );
+    // Stock shows a signed-in person's locations ([ST1]): Casey watches Main St on B.
+    await signIn(b.page, demoStaff('Casey Kim'));
     expect(await stockRow(b.page, lot.lotNumber)).toContain('100 U');
 
     await goOffline(a.context, h.server);

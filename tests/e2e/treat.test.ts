@@ -93,9 +93,10 @@ describe('treatment flow', () => {
 
     const draws = (await storedEvents(page)).filter((e) => e.type === 'draw');
     expect(draws).toMatchObject([{ lotId: soonest.id, quantityMilli: -40_000 }]);
-    // Stock sums every location; this lot was only ever received at Main (100 U).
+    // Stock opens on Priya's location, Main St ([ST1]): 100 U received there − 40 U; the later
+    // lot's 300 U at Main St, not the 500 U of both locations.
     expect(await stockRow(page, soonest.lotNumber)).toContain('60 U');
-    expect(await stockRow(page, later.lotNumber)).toContain('500 U');
+    expect(await stockRow(page, later.lotNumber)).toContain('300 U');
   });
 
   it('[F5][V2] picking a non-FEFO lot demands a reason, shown on the visit line', async () => {

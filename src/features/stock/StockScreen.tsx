@@ -1,109 +1,122 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
-import { deviceToday } from '../../platform/clock';
-import type { Discrepancy, ProductStock } from '../../platform/data';
+import { now } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
+import { activeStaff, useSession, type SessionStaff } from '../../platform/session';
 import { useObservable } from '../../platform/useObservable';
-import { compareIsoDates } from '../../domain/dates';
-import type { Lot } from '../../domain/model';
-import { formatUnitCost } from '../../domain/money';
-import { formatQuantity } from '../../domain/quantity';
+import { can } from '../../domain/roles';
+import { ALL_LOCATIONS, shortLocationNames } from '../../domain/stock/scope';
+import type { StockListView } from '../../domain/stock/view';
 import { EmptyState } from '../../ui/EmptyState';
+import { SignInPanel } from '../signin/SignInPanel';
+import { Discrepancies } from './Discrepancies';
+import { ProductStockCard } from './ProductStockCard';
+import { StockToolbar } from './StockToolbar';
+import { useStock } from './useStock';
+import './stock.css';
 
-function lotState(lot: Lot, today: string): { label: string; tone: 'ok' | 'warn' | 'bad' } {
-  if (lot.status === 'recalled') return { label: 'Recalled', tone: 'bad' };
-  if (lot.status !== 'available')
-    return { label: lot.status === 'hold' ? 'On hold' : 'Quarantined', tone: 'warn' };
-  if (compareIsoDates(lot.expiry, today) < 0) return { label: 'Expired', tone: 'bad' };
-  return { label: 'Available', tone: 'ok' };
+/**
+ * Stock at a location ([ST1]–[ST5]): the signed-in person's own by default, only the locations they
+ * work at, money only for roles that may see costs, lots in stock first and used-up ones in History.
+ */
+export function StockScreen() {
+  const staff = activeStaff(useSession(), now());
+  // Keyed by person: after a switch the next person starts at their own location.
+  return staff ? <StockFor key={staff.id} staff={staff} /> : <SignedOut />;
 }
 
-export function StockScreen() {
+/** Nobody signed in: the sign-in pad, or what Stock is for when the tablet holds nothing yet. */
+function SignedOut() {
+  const productCount = useProductCount();
+  if (productCount === null) return <div data-testid="screen-stock" aria-busy="true" />;
+  if (productCount === 0) return <NothingStored />;
+  return (
+    <div data-testid="screen-stock">
+      <SignInPanel />
+    </div>
+  );
+}
+
+function useProductCount(): number | null {
   const data = useData();
-  const stock = useObservable<ProductStock[] | null>(() => data.stock.watch(), null, [data]);
-  const today = deviceToday();
-  if (stock === null) return <div data-testid="screen-stock" aria-busy="true" />;
-  if (stock.length === 0) {
+  return useObservable<number | null>(() => data.products.watchCount(), null, [data]);
+}
+
+function NothingStored() {
+  return (
+    <div data-testid="screen-stock">
+      <EmptyState
+        title="Stock"
+        action={
+          <Link href="/settings" className="button">
+            Open Settings
+          </Link>
+        }
+      >
+        <p>
+          Every product and lot on hand at each location, with expiry, status and value. Nothing is stored on
+          this tablet yet: sync brings your clinic&apos;s stock, or load the demo clinic from Settings to try
+          Chairside.
+        </p>
+      </EmptyState>
+    </div>
+  );
+}
+
+function StockFor({ staff }: { staff: SessionStaff }) {
+  const productCount = useProductCount();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [view, setView] = useState<StockListView>('in_stock');
+  const state = useStock(staff, picked, view);
+  if (productCount === 0) return <NothingStored />;
+  if (state === null) return <div data-testid="screen-stock" aria-busy="true" />;
+  if (state.kind === 'no-location') {
     return (
       <div data-testid="screen-stock">
-        <EmptyState
-          title="Stock"
-          action={
-            <Link href="/settings" className="button">
-              Open Settings
-            </Link>
-          }
-        >
-          <p>
-            Every product and lot on hand at each location, with expiry, status and value. Nothing is stored
-            on this tablet yet: sync brings your clinic&apos;s stock, or load the demo clinic from Settings to
-            try Chairside.
+        <EmptyState title="Stock">
+          <p data-testid="stock-no-location">
+            {staff.name} is not set up at any location of this clinic, so there is no stock to show. Ask an
+            admin to add your location.
           </p>
         </EmptyState>
       </div>
     );
   }
+  const { choice } = state;
+  const stock = state.kind === 'ready' ? state.view : null;
+  const showCosts = can(staff.role, 'see_costs');
+  const all = choice.choice === ALL_LOCATIONS;
+  const shortNames = shortLocationNames(choice.scope.locations);
+  const placeName = all ? 'all locations' : (shortNames.get(choice.locations[0]?.id ?? '') ?? '');
   return (
-    <div data-testid="screen-stock" className="stock">
-      <h2>Stock</h2>
-      <Discrepancies />
-      {stock.map(({ product, lots }) => (
-        <section key={product.id} className="card">
-          <h3>{product.name}</h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Lot</th>
-                <th>Expiry</th>
-                <th>On hand</th>
-                <th>Unit cost</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lots.map(({ lot, onHandMilli }) => {
-                const state = lotState(lot, today);
-                return (
-                  <tr key={lot.id}>
-                    <td>{lot.lotNumber}</td>
-                    <td>{lot.expiry}</td>
-                    <td>{formatQuantity(onHandMilli, product.baseUnit)}</td>
-                    <td>
-                      {formatUnitCost(lot.unitCostMicros)} / {product.baseUnit}
-                    </td>
-                    <td>
-                      <span className={`pill pill--${state.tone}`}>{state.label}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+    <div data-testid="screen-stock" className="stock" aria-busy={stock === null}>
+      <StockToolbar
+        scope={choice.scope}
+        choice={picked ?? choice.choice}
+        onChoose={setPicked}
+        placeName={placeName}
+        view={view}
+        onView={setView}
+        counts={stock?.counts ?? null}
+        totalValueCents={showCosts && view === 'in_stock' && stock ? stock.valueCents : null}
+      />
+      <Discrepancies locationIds={choice.locations.map((l) => l.id)} />
+      {stock !== null && stock.products.length === 0 ? (
+        <p className="muted" data-testid="stock-none">
+          {view === 'in_stock' ? `Nothing in stock at ${placeName}.` : `No used-up lots at ${placeName}.`}
+        </p>
+      ) : null}
+      {(stock?.products ?? []).map((group) => (
+        <ProductStockCard
+          // A new view or place starts each product at its first page.
+          key={`${group.product.id}|${view}|${choice.choice ?? ''}`}
+          group={group}
+          view={view}
+          splitLocations={all ? choice.locations : []}
+          shortNames={shortNames}
+          showCosts={showCosts}
+        />
       ))}
     </div>
-  );
-}
-
-/**
- * Balances below zero ([AL1]): what was recorded drawn exceeds what was recorded received — two
- * tablets drew the same vial offline, or a receipt is missing. Staff count and correct.
- */
-function Discrepancies() {
-  const data = useData();
-  const found = useObservable<Discrepancy[]>(() => data.stock.watchDiscrepancies(), [], [data]);
-  if (found.length === 0) return null;
-  return (
-    <section className="card card--alert" role="alert" data-testid="stock-discrepancies">
-      <h3>Stock discrepancies</h3>
-      <ul>
-        {found.map((d) => (
-          <li key={`${d.lotId}|${d.locationName}`} data-testid={`discrepancy-${d.lotId}`}>
-            Lot {d.lotNumber} ({d.productName}) at {d.locationName}:{' '}
-            {formatQuantity(d.onHandMilli, d.baseUnit)} on record — more was drawn than received. Count it and
-            record the correction.
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
