@@ -1,0 +1,95 @@
+// An automated accessibility check (axe-core, WCAG 2.x A and AA rules) on each screen, in the dark
+// and the light theme, at tablet size (issue #10 "Tests"; docs/ui.md "Accessibility"). Serious and
+// critical violations fail the test and are listed with the elements they were found on.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../../src/domain/demo/clinic';
+import { clickTestId, openApp } from './support/app';
+import { useHarness } from './support/harness';
+import {
+  byTestId,
+  chooseProduct,
+  demoProduct,
+  demoStaff,
+  loadDemo,
+  signIn,
+  startVisit,
+} from './support/treat';
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const THEMES = ['dark', 'light'] as const;
+const manager = demoStaff('Casey Kim');
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    // axe-core's global, injected above; typed here for the one call made.
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    }
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+  });
+}
+
+describe('accessibility', () => {
+  const h = useHarness();
+
+  for (const theme of THEMES) {
+    it(`every screen in the ${theme} theme has no serious or critical axe violations`, async () => {
+      const { page } = await h.newPage();
+      await page.setViewportSize({ width: 1180, height: 820 });
+      await page.addInitScript((t) => localStorage.setItem('chairside.theme', t), theme);
+      await openApp(page, h.server.url);
+      const found: Record<string, Finding[]> = {};
+      const check = async (screen: string) => {
+        await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+        found[screen] = await seriousViolations(page);
+      };
+
+      await check('first run: Treat');
+      await loadDemo(page);
+      await check('Settings with the demo');
+      await clickTestId(page, 'nav-treat');
+      await byTestId(page, 'sign-in').waitFor();
+      await check('sign-in');
+      await signIn(page, manager);
+      await check('start visit');
+      await startVisit(page, { chartRef: 'CH-A11Y', locationId: DEMO_IDS.mainLocation, areas: ['Glabella'] });
+      await chooseProduct(page, demoProduct('Botox'));
+      await check('visit: which vial');
+      await clickTestId(page, 'accept-fefo');
+      await byTestId(page, 'record-draw').waitFor();
+      await check('visit: amount pad');
+      for (const nav of ['stock', 'receive', 'count', 'reports', 'settings']) {
+        await clickTestId(page, `nav-${nav}`);
+        await byTestId(page, `screen-${nav}`).waitFor();
+        await check(nav);
+      }
+
+      const failing = Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0));
+      expect(failing).toEqual({});
+      expect(Object.keys(found)).toHaveLength(11);
+    });
+  }
+});
