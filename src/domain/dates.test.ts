@@ -7,6 +7,7 @@ import {
   endOfLocalDayUtcMs,
   isIsoDate,
   isIsoDateTime,
+  localDateTime,
   todayIso,
 } from './dates';
 
@@ -82,5 +83,11 @@ describe('dates', () => {
     expect(todayIso(Date.parse('2025-03-01T14:59:59.999Z'), 540)).toBe('2025-03-01');
     expect(todayIso(Date.parse('2025-03-01T15:00:00Z'), 540)).toBe('2025-03-02');
     expect(() => todayIso(Number.NaN, 0)).toThrow(RangeError);
+  });
+
+  it('[D3] a moment shows as the local date and 24-hour time', () => {
+    expect(localDateTime(Date.parse('2026-12-02T19:05:00Z'), -300)).toBe('2026-12-02 14:05');
+    expect(localDateTime(Date.parse('2026-12-02T03:30:00Z'), -300)).toBe('2026-12-01 22:30');
+    expect(localDateTime(Date.parse('2026-12-02T15:00:00Z'), 540)).toBe('2026-12-03 00:00');
   });
 });

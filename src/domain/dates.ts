@@ -115,3 +115,15 @@ export function endOfLocalDayUtcMs(isoDate: string, utcOffsetMinutes: number): n
   assertOffset(utcOffsetMinutes);
   return utcMidnightMs(isoDate) + DAY_MS - utcOffsetMinutes * 60_000 - 1;
 }
+
+/**
+ * A moment as the tablet shows it everywhere: local date (ISO) and 24-hour time, "YYYY-MM-DD HH:MM".
+ * Example: 2026-12-02T19:05:00Z in New York (-300) → "2026-12-02 14:05".
+ */
+export function localDateTime(utcMs: number, utcOffsetMinutes: number): string {
+  const date = todayIso(utcMs, utcOffsetMinutes);
+  const minutesOfDay = Math.floor((utcMs + utcOffsetMinutes * 60_000) / 60_000) % (24 * 60);
+  const m = (minutesOfDay + 24 * 60) % (24 * 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}

@@ -14,7 +14,10 @@ export type Action =
   | 'override_block' // draw from an expired/recalled/held lot
   | 'undo_others' // undo a draw someone else recorded
   | 'manage_catalog'
-  | 'manage_devices';
+  | 'manage_devices'
+  | 'set_up_tablet' // connect this tablet to the clinic's server (or disconnect it), load the demo clinic
+  | 'edit_clinic_settings' // the clinic's settings kept on this tablet (chart-number pattern)
+  | 'view_reports'; // COGS, margins, valuation: the Reports screen
 
 const MANAGER_ACTIONS: readonly Action[] = [
   'treat',
@@ -26,6 +29,9 @@ const MANAGER_ACTIONS: readonly Action[] = [
   'override_block',
   'undo_others',
   'manage_catalog',
+  'set_up_tablet',
+  'edit_clinic_settings',
+  'view_reports',
 ];
 
 /** Admins may do everything a manager may, and manage devices. */

@@ -119,7 +119,9 @@ export function defineEnrollCodeContract(backend: StoreBackend): void {
         expect(res.statusCode, JSON.stringify(c)).toBe(403);
         expect(res.json()).toMatchObject({ error: 'forbidden' });
       }
-      const codes = await h.store.driver.query<{ n: number }>('SELECT count(*)::integer AS n FROM enroll_codes');
+      const codes = await h.store.driver.query<{ n: number }>(
+        'SELECT count(*)::integer AS n FROM enroll_codes',
+      );
       expect(codes[0]?.n).toBe(0);
     });
   });
