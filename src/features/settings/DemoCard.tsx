@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { hashPin } from '../../auth/pin';
 import { deviceToday } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
-import { useObservable } from '../../platform/useObservable';
 import { DemoPeople } from './DemoPeople';
 
 type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done' } | { kind: 'failed'; message: string };
@@ -13,7 +12,6 @@ type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done' } | { kind:
  */
 export function DemoCard({ onLoaded, title = 'Demo clinic' }: { onLoaded?: () => void; title?: string }) {
   const data = useData();
-  const productCount = useObservable(() => data.products.watchCount(), 0, [data]);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   async function load() {
@@ -30,12 +28,12 @@ export function DemoCard({ onLoaded, title = 'Demo clinic' }: { onLoaded?: () =>
   return (
     <section className="card" data-testid="demo-card">
       <h3>{title}</h3>
-      <p>
+      <p className="muted">
         Loads Lumen Aesthetics on this tablet: two locations, six injectables and their lots, and these people
         (the demo server has the same ones). Loading it twice changes nothing.
       </p>
       <DemoPeople />
-      <p className="row">
+      <p>
         <button
           type="button"
           className="button"
@@ -45,9 +43,6 @@ export function DemoCard({ onLoaded, title = 'Demo clinic' }: { onLoaded?: () =>
         >
           {phase.kind === 'loading' ? 'Loading…' : 'Load demo clinic'}
         </button>
-        <span className="muted">
-          Products on this tablet: <strong data-testid="local-product-count">{productCount}</strong>
-        </span>
       </p>
       {phase.kind === 'done' ? <p role="status">Demo clinic loaded.</p> : null}
       {phase.kind === 'failed' ? <p role="alert">Could not load the demo clinic: {phase.message}</p> : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useData } from '../../platform/DataContext';
 import { readTheme, saveTheme, type ThemeChoice } from '../../platform/theme';
+import { useObservable } from '../../platform/useObservable';
 import { ChartPatternCard } from './ChartPatternCard';
 import { DemoCard } from './DemoCard';
 import { EnrollCodeCard } from './EnrollCodeCard';
@@ -13,8 +14,10 @@ import { useTabletSetup } from './useTabletSetup';
  * and admins, or to anyone on a first run ([R4]); the clinic's chart pattern to managers and admins.
  */
 export function SettingsScreen() {
-  const { deviceId } = useData();
+  const data = useData();
+  const { deviceId } = data;
   const setup = useTabletSetup();
+  const productCount = useObservable(() => data.products.watchCount(), 0, [data]);
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [refreshKey, setRefreshKey] = useState(0);
   const choose = (choice: ThemeChoice) => {
@@ -48,6 +51,9 @@ export function SettingsScreen() {
       </section>
       <section className="card">
         <h3>This tablet</h3>
+        <p>
+          Products on this tablet: <strong data-testid="local-product-count">{productCount}</strong>
+        </p>
         <p>
           Device id: <code data-testid="device-id">{deviceId}</code>
         </p>
