@@ -5,19 +5,25 @@ import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StockScreen } from '../features/stock/StockScreen';
+import { RoleGate } from '../features/signin/RoleBlocked';
 import { TreatScreen } from '../features/treat/TreatScreen';
+import { now } from '../platform/clock';
+import { activeStaff, useSession } from '../platform/session';
 import { Icon } from '../ui/icons';
 import { Header } from './Header';
-import { SCREENS } from './screens';
+import { screensFor } from './screens';
 import { useTrackSyncStatus } from './sync-status';
 import { UpdateBanner } from './UpdateBanner';
 import { useSync } from './useSync';
 
+/** Only the screens the signed-in role may use (all of them while nobody is signed in, SPEC [R2]). */
 function NavBar() {
   const [location] = useLocation();
+  const session = useSession();
+  const role = activeStaff(session, now())?.role ?? null;
   return (
     <nav className="nav" aria-label="Screens">
-      {SCREENS.map((s) => (
+      {screensFor(role).map((s) => (
         <Link
           key={s.id}
           href={s.path}
@@ -52,10 +58,22 @@ export function App() {
       <main className="main">
         <Switch>
           <Route path="/treat" component={TreatScreen} />
-          <Route path="/receive" component={ReceiveScreen} />
-          <Route path="/count" component={CountScreen} />
+          <Route path="/receive">
+            <RoleGate action="receive" screen="Receive">
+              <ReceiveScreen />
+            </RoleGate>
+          </Route>
+          <Route path="/count">
+            <RoleGate action="count" screen="Count">
+              <CountScreen />
+            </RoleGate>
+          </Route>
           <Route path="/stock" component={StockScreen} />
-          <Route path="/reports" component={ReportsScreen} />
+          <Route path="/reports">
+            <RoleGate action="view_reports" screen="Reports">
+              <ReportsScreen />
+            </RoleGate>
+          </Route>
           <Route path="/settings" component={SettingsScreen} />
           <Route>
             <Redirect to="/treat" replace />

@@ -13,14 +13,14 @@ import { makeEvent } from '../domain/ledger/fixtures';
 import { blankBalance } from './repositories/balance-docs';
 import { currentBalance, diffAgainstReducer, flushBalances } from './repositories/balances';
 import { toEventDoc } from './repositories/events';
-import { productSchemaV0 } from './schemas/catalog';
+import { productSchemaV0, productSchemaV3 } from './schemas/catalog';
 import { eventSchemaV0 } from './schemas/ledger';
 import { lotBalanceSchemaV0 } from './schemas/treatment';
 import { openTestDatabase, testStorage } from './testing';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-async function openAt(indexedDB: IDBFactory, version: 'v0' | 'current') {
+async function openAt(indexedDB: IDBFactory, version: 'v0' | 'v3' | 'current') {
   // The collection's document type changes between versions, so the harness holds it loosely.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = await createRxDatabase<{ products: RxCollection<any> }>({
@@ -29,8 +29,8 @@ async function openAt(indexedDB: IDBFactory, version: 'v0' | 'current') {
   });
   await db.addCollections({
     products:
-      version === 'v0'
-        ? { schema: productSchemaV0 }
+      version !== 'current'
+        ? { schema: version === 'v0' ? productSchemaV0 : productSchemaV3 }
         : {
             schema: COLLECTIONS.products.schema,
             migrationStrategies: COLLECTIONS.products.migrationStrategies,
@@ -75,20 +75,51 @@ describe('schema migrations', () => {
 
   it('[DB5][MD10] products written at v0 survive a reopen at the current version, migrated step by step', async () => {
     const indexedDB = new IDBFactory();
-    const products = buildDemoClinic('2026-11-23').products.map(({ hibccCodes: _h, ...v0 }) => v0);
+    const products = buildDemoClinic('2026-11-23').products.map(
+      ({ hibccCodes: _h, drawStepMilli: _d, ...v0 }) => v0,
+    );
     const v0 = await openAt(indexedDB, 'v0');
     await v0.products.bulkInsert(products);
     await v0.close();
 
     const current = await openAt(indexedDB, 'current');
-    expect(COLLECTIONS.products.schema.version).toBe(3);
+    expect(COLLECTIONS.products.schema.version).toBe(4);
     const docs = await current.products.find().exec();
     expect(docs).toHaveLength(products.length);
     for (const original of products) {
       const migrated = docs.find((d) => d.primary === original.id)?.toJSON();
-      // v1 adds replication metadata (no clocks: the server's copy wins), v2 no HIBC codes.
-      expect(migrated).toMatchObject({ ...original, clocks: {}, editor: '', hibccCodes: [] });
+      // v1 adds replication metadata (no clocks: the server's copy wins), v2 no HIBC codes, v4 no draw step.
+      expect(migrated).toMatchObject({
+        ...original,
+        clocks: {},
+        editor: '',
+        hibccCodes: [],
+        drawStepMilli: null,
+      });
     }
+    await current.close();
+  });
+
+  it('[DB5][MD10][T3] products written at v3 reopen at v4 with no draw step of their own, clocks kept', async () => {
+    const indexedDB = new IDBFactory();
+    const clocks = { name: '0000000000001-000000-tablet-a' };
+    const products = buildDemoClinic('2026-11-23').products.map(({ drawStepMilli: _d, ...v3 }) => ({
+      ...v3,
+      clocks,
+      editor: 'staff-1',
+    }));
+    const v3 = await openAt(indexedDB, 'v3');
+    await v3.products.bulkInsert(products);
+    await v3.close();
+
+    const current = await openAt(indexedDB, 'current');
+    const docs = await current.products.find().exec();
+    expect(docs).toHaveLength(products.length);
+    for (const original of products)
+      expect(docs.find((d) => d.primary === original.id)?.toJSON()).toEqual({
+        ...original,
+        drawStepMilli: null,
+      });
     await current.close();
   });
 

@@ -85,6 +85,12 @@ describe('dates', () => {
     expect(todayIso(Date.parse('2025-03-01T15:00:00Z'), 540)).toBe('2025-03-02');
     expect(() => todayIso(Number.NaN, 0)).toThrow(RangeError);
   });
+
+  it('[D3] a moment shows as the local date and 24-hour time', () => {
+    expect(localDateTime('2026-12-02T19:05:00Z', -300)).toBe('2026-12-02 14:05');
+    expect(localDateTime('2026-12-02T03:30:00Z', -300)).toBe('2026-12-01 22:30');
+    expect(localDateTime('2026-12-02T15:00:00Z', 540)).toBe('2026-12-03 00:00');
+  });
 });
 
 describe('local date-times for the screens', () => {

@@ -17,7 +17,10 @@ export type Action =
   | 'manage_devices'
   // Unit costs and stock value on screen (SPEC [ST3]). Never an event's permission: the server
   // re-checks events with ACTION_FOR_EVENT only, so adding a view right changes nothing there.
-  | 'see_costs';
+  | 'see_costs'
+  | 'set_up_tablet' // connect this tablet to the clinic's server (or disconnect it), load the demo clinic
+  | 'edit_clinic_settings' // the clinic's settings kept on this tablet (chart-number pattern)
+  | 'view_reports'; // COGS, margins, valuation: the Reports screen
 
 const MANAGER_ACTIONS: readonly Action[] = [
   'treat',
@@ -30,6 +33,9 @@ const MANAGER_ACTIONS: readonly Action[] = [
   'undo_others',
   'manage_catalog',
   'see_costs',
+  'set_up_tablet',
+  'edit_clinic_settings',
+  'view_reports',
 ];
 
 /** Admins may do everything a manager may, and manage devices. */

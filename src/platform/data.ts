@@ -32,6 +32,13 @@ import { listStaff, watchStaff } from '../db/repositories/staff';
 import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
 import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
 import type { LedgerEvent, Product } from '../domain/model';
+import {
+  createEnrollCode,
+  demoEnrollCode,
+  demoServerInfo,
+  enrollCodeStatus,
+  type ApiClient,
+} from '../sync/api';
 import { enrollDevice, forgetEnrollment, readEnrollment } from '../sync/enrollment';
 import { watchRejected } from '../db/repositories/syncmarks';
 import { now } from './clock';
@@ -40,6 +47,12 @@ export type { StaffDoc as StaffMember } from '../db/collections';
 export type { Enrollment } from '../db/repositories/settings';
 export type { Discrepancy, StockAt } from '../db/repositories/stock';
 export type { SyncMarkDoc as SyncMark } from '../db/schemas/syncmarks';
+export type { DemoServerInfo, EnrollCodeCreated, EnrollCodeStatus } from '../domain/sync/wire';
+
+/** The server this app was loaded from (it serves the PWA), with a token when one is needed. */
+function thisServer(token: string | null = null): ApiClient {
+  return { baseUrl: location.origin, token, fetch: (...args) => fetch(...args) };
+}
 
 /** `fn(db, ...args)` as `fn(...args)`. */
 type Bound<F> = F extends (db: ChairsideDatabase, ...args: infer A) => infer R ? (...args: A) => R : never;
@@ -110,6 +123,14 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       watchRejected,
     }),
     demo: bind(db, { load: loadDemoClinic }),
+    /** Enrollment codes: an admin's (with the server's admin token) and a demo server's ([S22], [S23]). */
+    codes: {
+      create: (adminToken: string, locationIds: string[]) =>
+        createEnrollCode(thisServer(adminToken), locationIds),
+      status: (adminToken: string, id: string) => enrollCodeStatus(thisServer(adminToken), id),
+      demoServer: () => demoServerInfo(thisServer()),
+      demoCode: () => demoEnrollCode(thisServer()),
+    },
   };
 }
 

@@ -8,6 +8,9 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type Checkpoint,
+  type DemoServerInfo,
+  type EnrollCodeCreated,
+  type EnrollCodeStatus,
   type EnrollRequest,
   type EnrollResponse,
   type EventPullResponse,
@@ -92,6 +95,35 @@ export function enroll(client: ApiClient, code: string, deviceName: string): Pro
     method: 'POST',
     body: JSON.stringify({ code, deviceName } satisfies EnrollRequest),
   });
+}
+
+/** An admin's one-time code for another tablet ([S1]); `client.token` is the admin token. */
+export function createEnrollCode(client: ApiClient, locationIds: string[]): Promise<EnrollCodeCreated> {
+  return call(client, '/api/v1/admin/enroll-codes', {
+    method: 'POST',
+    body: JSON.stringify({ locationIds }),
+  });
+}
+
+/** What became of a code ([S22]); `client.token` is the admin token. */
+export function enrollCodeStatus(client: ApiClient, id: string): Promise<EnrollCodeStatus> {
+  return call(client, `/api/v1/admin/enroll-codes/${encodeURIComponent(id)}`);
+}
+
+/**
+ * Whether the server runs the demo and would give this browser a demo code ([S23]); null for a
+ * clinic's server (404) or when it cannot be reached — the first run then just asks for a code.
+ */
+export async function demoServerInfo(client: ApiClient): Promise<DemoServerInfo | null> {
+  try {
+    return await call<DemoServerInfo>(client, '/api/v1/demo');
+  } catch {
+    return null;
+  }
+}
+
+export function demoEnrollCode(client: ApiClient): Promise<EnrollCodeCreated> {
+  return call(client, '/api/v1/demo/enroll-code', { method: 'POST', body: '{}' });
 }
 
 export function pushEvents(client: ApiClient, events: LedgerEvent[]): Promise<EventPushResponse> {

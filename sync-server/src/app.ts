@@ -17,6 +17,8 @@ export interface AppDeps {
   version: string;
   /** The sync API; absent in tests of the meta/static routes alone. */
   sync?: SyncServices;
+  /** Started with `--demo`: the demo routes exist (routes/demo.ts, SPEC [S23]). */
+  demo?: boolean;
 }
 
 /** Request URLs as logged: a stream's ?access_token= must never reach the logs. */
@@ -24,7 +26,7 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
 }
 
-export async function buildApp({ store, config, version, sync }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ store, config, version, sync, demo }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -41,7 +43,7 @@ export async function buildApp({ store, config, version, sync }: AppDeps): Promi
   });
   registerMetaRoutes(app, { store, version });
   registerOpenApiRoute(app, version);
-  if (sync) await registerSyncRoutes(app, sync);
+  if (sync) await registerSyncRoutes(app, sync, { demo });
   if (config.testControl) registerTestControlRoutes(app);
   await registerStatic(app, config.staticDir);
   return app;

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     hub = config.databaseUrl ? await PgHub.open(config.databaseUrl) : new LocalHub();
     const sync = await createSyncServices(store, hub);
     const generated = await sync.auth.bootstrapAdminToken(config.adminToken);
-    const app = await buildApp({ store, config, version: readVersion(), sync });
+    const app = await buildApp({ store, config, version: readVersion(), sync, demo: values.demo });
     handleSignals(app, hub, store);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
     }
     if (values.demo) {
       const state = seeded ? 'seeded' : 'already present';
-      lines.push(`Demo clinic ${state}: sign in with the demo PINs listed in README.md ("Demo clinic").`);
+      lines.push(
+        `Demo clinic ${state}: the demo PINs are on the app's first screen (and in README.md); a browser on this machine gets a demo enrollment code there.`,
+      );
     }
     // One write, so whoever waits for the URL line also has the demo line.
     console.log(lines.join('\n'));

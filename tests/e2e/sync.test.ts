@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { clickTestId, openApp, waitForServiceWorker } from './support/app';
+import { enrollTablet } from './support/devices';
 import { useHarness } from './support/harness';
 import { goOffline, goOnline } from './support/network';
 import {
@@ -36,20 +37,9 @@ describe('sync between tablets', () => {
     return page;
   }
 
-  async function enroll(page: Page, name: string): Promise<void> {
-    const response = await fetch(`${h.server.url}/api/v1/admin/enroll-codes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ locationIds: [DEMO_IDS.mainLocation] }),
-    });
-    expect(response.status).toBe(201);
-    const { code } = (await response.json()) as { code: string };
-    await clickTestId(page, 'nav-settings');
-    await byTestId(page, 'enroll-code').fill(code);
-    await byTestId(page, 'enroll-name').fill(name);
-    await clickTestId(page, 'enroll-submit');
-    await byTestId(page, 'sync-enrolled').waitFor();
-  }
+  /** The demo is loaded: the demo admin connects the tablet ([R4]), then hands it back. */
+  const enroll = (page: Page, name: string) =>
+    enrollTablet(page, h.server.url, ADMIN_TOKEN, [DEMO_IDS.mainLocation], name);
 
   it('[S7][T2] a draw recorded offline on tablet A appears live on tablet B once A is back', async () => {
     const lot = demoLot('C8123AC4');

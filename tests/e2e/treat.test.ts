@@ -174,14 +174,14 @@ describe('treatment flow', () => {
     await waitForText(page, 'summary-note', `Expired lot — approved by ${manager.name}`);
   });
 
-  it('[R1] front desk cannot record draws', async () => {
+  it('[R1][R3] front desk cannot record draws', async () => {
     const { page } = await h.newPage();
     await openApp(page, h.server.url);
     await loadDemo(page);
     await signIn(page, frontDesk);
     await expect
       .poll(() => byTestId(page, 'screen-treat').textContent())
-      .toContain('Not available for your role');
+      .toContain('Treat is for injectors, managers and admins');
     expect(await byTestId(page, 'visit-chart-ref').count()).toBe(0);
     expect(await byTestId(page, 'start-visit').count()).toBe(0);
   });

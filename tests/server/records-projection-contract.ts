@@ -165,7 +165,7 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
       try {
         await migrate(driver, MIGRATIONS.slice(0, 3));
         await insertTypedDemo(driver);
-        expect(await migrate(driver)).toEqual([4]);
+        expect(await migrate(driver, MIGRATIONS.slice(0, 4))).toEqual([4]);
         const rows = await driver.query<{
           kind: string;
           id: string;
@@ -178,7 +178,7 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
         const seeded = demoRecords(clinic, hashes, 0);
         // Fields added later ([MD10]) have no typed column, so the backfill cannot carry them.
         const withoutLaterFields = (data: Record<string, unknown>) => {
-          const { hibccCodes: _later, ...rest } = data;
+          const { hibccCodes: _later, drawStepMilli: _step, ...rest } = data;
           return rest;
         };
         expect(rows.map(({ kind, id, data }) => ({ kind, id, data }))).toEqual(

@@ -103,6 +103,38 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       expect(typed).toEqual([{ id }]);
     });
 
+    it('[MD10][T3] a product’s draw step replicates like any field; a copy without one is valid; 0 is refused', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const stepped = created(
+        'products',
+        newId(),
+        productData({ drawStepMilli: 1000 }),
+        clock(1),
+        STAFF.manager,
+      );
+      const older = created(
+        'products',
+        newId(),
+        productData({ gtins: ['00099000000981'] }),
+        clock(1),
+        STAFF.manager,
+      );
+      expect((await pushRecords(h, device, [stepped, older])).statusCode).toBe(200);
+      expect((await pulledOne(h, device, 'products', stepped.id)).data.drawStepMilli).toBe(1000);
+      expect((await pulledOne(h, device, 'products', older.id)).data).not.toHaveProperty('drawStepMilli');
+      const zero = created(
+        'products',
+        newId(),
+        productData({ gtins: ['00099000000974'], drawStepMilli: 0 }),
+        clock(2),
+        STAFF.manager,
+      );
+      const refused = await pushRecords(h, device, [zero]);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ field: 'drawStepMilli', recordId: zero.id });
+    });
+
     it('[MD6][MD2] bad value, unknown field or kind, bad or future clock → 400 naming field and recordId; nothing of the batch is written', async () => {
       const h = await harness();
       const device = await h.enroll();

@@ -17,6 +17,7 @@ const DEVICE_ROUTES: { method: HTTPMethods; url: string; payload?: Record<string
 const ADMIN_ROUTES: { method: HTTPMethods; url: string; payload?: Record<string, unknown> }[] = [
   { method: 'POST', url: '/api/v1/admin/enroll-codes', payload: { locationIds: [MAIN] } },
   { method: 'POST', url: `/api/v1/admin/devices/${OTHER.manager}/revoke` },
+  { method: 'GET', url: `/api/v1/admin/enroll-codes/${OTHER.manager}` },
 ];
 
 export function defineSyncAuthContract(backend: StoreBackend): void {

@@ -91,6 +91,8 @@ export interface HarnessOptions {
   heartbeatMs?: number;
   /** Skip migrating and seeding: a second app instance on an already prepared database. */
   prepared?: boolean;
+  /** As a server started with `--demo`: the demo routes exist (SPEC [S23]). */
+  demo?: boolean;
 }
 
 export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}): Promise<Harness> {
@@ -110,6 +112,7 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
     config: { logLevel: 'silent', staticDir: '/nonexistent-chairside-dist', testControl: false },
     version: 'test',
     sync,
+    demo: opts.demo,
   });
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   return {

@@ -28,6 +28,7 @@ function valid(gtin: string) {
       containerSize: '100',
       containersPerPack: '1',
       patientPrice: '',
+      drawStep: '',
       beyondUseHours: '72',
       minStock: '0',
     },

@@ -47,4 +47,14 @@ describe('typed settings', () => {
     expect(await written).toEqual(['x']);
     await db.close();
   });
+
+  it('[T8] the chart rule is kept on this tablet; a malformed stored one reads as none', async () => {
+    const { db } = await openTestDatabase();
+    expect(await readSetting(db, 'clinic.chartRule')).toBeNull();
+    await writeSetting(db, 'clinic.chartRule', { pattern: 'CH-#####', require: true });
+    expect(await readSetting(db, 'clinic.chartRule')).toEqual({ pattern: 'CH-#####', require: true });
+    await putSetting(db, 'clinic.chartRule', JSON.stringify({ pattern: 5 }));
+    expect(await readSetting(db, 'clinic.chartRule')).toBeNull();
+    await db.close();
+  });
 });

@@ -8,6 +8,7 @@
  * keeps them through the raw `getSetting`/`putSetting` below.
  */
 import { map, type Observable } from 'rxjs';
+import type { ChartRule } from '../../domain/treatment/chart-ref';
 import type { ChairsideDatabase } from '../collections';
 import type { SettingDoc } from '../schemas/ledger';
 
@@ -66,6 +67,12 @@ const enrollment = jsonString<Enrollment | null>(null, (parsed) =>
   typeof parsed === 'object' && parsed !== null ? (parsed as Enrollment) : null,
 );
 
+const chartRule = jsonString<ChartRule | null>(null, (parsed) => {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { pattern, require } = parsed as Partial<ChartRule>;
+  return typeof pattern === 'string' && typeof require === 'boolean' ? { pattern, require } : null;
+});
+
 /** Every settings key, with its codec. Keys are the stored ids: never rename one. */
 export const SETTINGS = {
   deviceId: optionalString,
@@ -75,6 +82,11 @@ export const SETTINGS = {
   favouriteProductIds: idList,
   'scan.muted': flag,
   syncEnrollment: enrollment,
+  /**
+   * The clinic's chart-number pattern (SPEC [T8]). A clinic setting kept on this tablet only, like
+   * every setting here: each tablet is set up on its own.
+   */
+  'clinic.chartRule': chartRule,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

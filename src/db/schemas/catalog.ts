@@ -5,6 +5,7 @@
  */
 import type { RxJsonSchema } from 'rxdb';
 import type { Location, Lot, Product, Staff } from '../../domain/model';
+import type { ReplicaMeta } from './derive';
 
 /** Schema pieces every collection's fields use. */
 export const id = { type: 'string', maxLength: 64 } as const;
@@ -39,8 +40,8 @@ export const staffSchemaV0: RxJsonSchema<Staff & { pinHash: string }> = {
   required: ['id', 'orgId', 'name', 'role', 'locationIds', 'pinHash'],
 };
 
-/** v0 predates `hibccCodes` (added in v2, see replicated.ts). */
-export const productSchemaV0: RxJsonSchema<Omit<Product, 'hibccCodes'>> = {
+/** v0 predates `hibccCodes` (added in v2) and `drawStepMilli` (v4), see replicated.ts. */
+export const productSchemaV0: RxJsonSchema<Omit<Product, 'hibccCodes' | 'drawStepMilli'>> = {
   title: 'product',
   version: 0,
   primaryKey: 'id',
@@ -75,6 +76,57 @@ export const productSchemaV0: RxJsonSchema<Omit<Product, 'hibccCodes'>> = {
     'minStockMilli',
     'beyondUseHours',
     'supplier',
+  ],
+};
+
+const shortText = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const nullableInt = { type: ['integer', 'null'] } as const;
+
+/**
+ * Products v3 (the first schema derived from the kind, before `drawStepMilli`), frozen as tablets
+ * hold it so the migration to v4 can be tested from it (schema-hashes.json pins its hash).
+ */
+export const productSchemaV3: RxJsonSchema<Omit<Product, 'drawStepMilli'> & ReplicaMeta> = {
+  title: 'product',
+  version: 3,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: shortText(36),
+    orgId: shortText(36),
+    name: shortText(200),
+    manufacturer: shortText(200),
+    category: { type: 'string', enum: ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'] },
+    baseUnit: { type: 'string', enum: ['U', 'mL', 'each'] },
+    containerSizeMilli: { type: 'integer' },
+    containersPerPack: { type: 'integer' },
+    gtins: { type: 'array', items: shortText(14) },
+    hibccCodes: { type: 'array', items: shortText(22) },
+    patientPricePerUnitCents: nullableInt,
+    minStockMilli: { type: 'integer' },
+    beyondUseHours: nullableInt,
+    supplier: shortText(200),
+    clocks: { type: 'object', additionalProperties: shortText(100) },
+    editor: shortText(64),
+  },
+  required: [
+    'id',
+    'orgId',
+    'name',
+    'manufacturer',
+    'category',
+    'baseUnit',
+    'containerSizeMilli',
+    'containersPerPack',
+    'gtins',
+    'hibccCodes',
+    'patientPricePerUnitCents',
+    'minStockMilli',
+    'beyondUseHours',
+    'supplier',
+    'clocks',
+    'editor',
   ],
 };
 

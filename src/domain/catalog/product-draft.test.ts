@@ -51,6 +51,7 @@ describe('new product from a scan', () => {
       minStockMilli: 0,
       beyondUseHours: 72,
       supplier: '',
+      drawStepMilli: null,
     });
     // What the server checks on push ([MD6]) holds for every valid draft.
     const { id: _id, ...data } = buildProduct(result.value, {
@@ -109,5 +110,35 @@ describe('new product from a scan', () => {
     expect(r.ok ? null : errorFor(r.errors, 'containerSize')).toMatch(/one vial/);
     const packs = validateProductDraft(filled({ containersPerPack: '0' }), catalog);
     expect(packs.ok ? null : errorFor(packs.errors, 'containersPerPack')).toMatch(/1 to 1000/);
+  });
+});
+
+describe('a new product’s draw step [T3]', () => {
+  it('is the unit’s when left empty, the typed amount in the unit otherwise', () => {
+    const none = validateProductDraft(filled(), catalog);
+    expect(none.ok && none.value.drawStepMilli).toBeNull();
+    const whole = validateProductDraft(filled({ drawStep: '1' }), catalog);
+    expect(whole.ok && whole.value.drawStepMilli).toBe(1000);
+    const ml = validateProductDraft(
+      filled({ baseUnit: 'mL', containerSize: '1', drawStep: '0.05' }),
+      catalog,
+    );
+    expect(ml.ok && ml.value.drawStepMilli).toBe(50);
+    if (!whole.ok) return;
+    const { id: _id, ...data } = buildProduct(whole.value, {
+      id: 'p-1',
+      orgId: '0190a000-0000-7000-8000-000000001001',
+    });
+    expect(checkRecordData('products', data)).toBeNull();
+  });
+
+  it('refuses zero, nonsense and a step larger than one container, naming the field', () => {
+    for (const drawStep of ['0', 'abc', '0.0001', '101']) {
+      const result = validateProductDraft(filled({ drawStep }), catalog);
+      expect(result.ok, drawStep).toBe(false);
+      if (!result.ok) expect(errorFor(result.errors, 'drawStep'), drawStep).not.toBeNull();
+    }
+    const zero = validateProductDraft(filled({ drawStep: '0' }), catalog);
+    expect(!zero.ok && errorFor(zero.errors, 'drawStep')).toContain('empty = 0.5 U');
   });
 });

@@ -9,13 +9,15 @@
  * Worked example: scan GTIN 00012345678905 → draft { gtin: '00012345678905', containersPerPack:
  * '1', minStock: '0', everything else '' }; with name 'Daxxify 100 U', category 'neurotoxin', unit
  * 'U', container size '100', price per unit '12.00', beyond-use '72' → { gtins: ['00012345678905'],
- * containerSizeMilli: 100_000, patientPricePerUnitCents: 1200, beyondUseHours: 72, … }.
+ * containerSizeMilli: 100_000, patientPricePerUnitCents: 1200, beyondUseHours: 72, … }. A draw
+ * step of '1' makes it drawn in whole units (drawStepMilli 1_000); empty keeps the unit's step.
  */
 import { hasValidCheckDigit, padToGtin14 } from '../barcode/gtin';
 import { parseDecimal } from '../fixed';
 import type { BaseUnit, Product, ProductCategory } from '../model';
 import { parseMoney } from '../money';
-import { BASE_UNITS, parseQuantity, QUANTITY_SCALE } from '../quantity';
+import { BASE_UNITS, formatQuantity, parseQuantity, QUANTITY_SCALE } from '../quantity';
+import { DRAW_STEP_MILLI } from '../treatment/amount';
 import type { DraftResult, FieldError } from './errors';
 
 export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
@@ -49,6 +51,8 @@ export interface ProductDraft {
   readonly beyondUseHours: string;
   /** Reorder point in base units. */
   readonly minStock: string;
+  /** The smallest amount drawn, in base units; '' = the unit's step (0.5 U, 0.01 mL, 1 each). */
+  readonly drawStep: string;
 }
 
 export type ProductField = keyof ProductDraft;
@@ -66,6 +70,7 @@ export const EMPTY_PRODUCT_DRAFT: ProductDraft = {
   patientPrice: '',
   beyondUseHours: '',
   minStock: '0',
+  drawStep: '',
 };
 
 /** Pre-fills the form with what the code said: its GTIN-14. */
@@ -136,6 +141,9 @@ export function validateProductDraft(
       add('beyondUseHours', `Whole hours from 1 to ${MAX_BEYOND_USE_HOURS}, or leave empty for no limit.`);
   }
 
+  const drawStep = checkDrawStep(draft.drawStep, unit, size.ok ? size.value : null);
+  if (drawStep.error) add('drawStep', drawStep.error);
+
   if (errors.length > 0 || !gtin.gtin || !unit || !isCategory(draft.category)) return { ok: false, errors };
   return {
     ok: true,
@@ -152,8 +160,28 @@ export function validateProductDraft(
       minStockMilli: minStock.ok ? minStock.value : 0,
       beyondUseHours: beyondUse,
       supplier: draft.supplier.trim(),
+      drawStepMilli: drawStep.milli ?? null,
     },
   };
+}
+
+/**
+ * The draw step as typed, in the product's unit (SPEC [T3]): '' = the unit's own; otherwise a
+ * positive amount no larger than one container. "1" U → 1_000; "0.05" mL → 50; "0" → an error.
+ */
+function checkDrawStep(
+  typed: string,
+  unit: BaseUnit | null,
+  containerMilli: number | null,
+): { milli?: number; error?: string } {
+  if (typed.trim() === '') return {};
+  const parsed = unit ? parseQuantity(typed, unit) : parseDecimal(typed, QUANTITY_SCALE);
+  const hint = unit ? ` (empty = ${formatQuantity(DRAW_STEP_MILLI[unit], unit)})` : '';
+  if (!parsed.ok || parsed.value <= 0)
+    return { error: `Enter the smallest amount drawn, e.g. 1 for whole units${hint}.` };
+  if (containerMilli !== null && parsed.value > containerMilli)
+    return { error: 'The step cannot be more than one vial or syringe holds.' };
+  return { milli: parsed.value };
 }
 
 export function buildProduct(valid: ValidProduct, ids: { id: string; orgId: string }): Product {

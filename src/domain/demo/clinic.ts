@@ -44,9 +44,10 @@ function staff(
   return { id: demoId(3, n), orgId: ORG, name, role, locationIds, demoPin };
 }
 
-type ProductSeed = Omit<Product, 'id' | 'orgId' | 'hibccCodes'> & { hibccCodes?: string[] };
+type ProductSeed = Omit<Product, 'id' | 'orgId' | 'hibccCodes' | 'drawStepMilli'> &
+  Partial<Pick<Product, 'hibccCodes' | 'drawStepMilli'>>;
 function product(n: number, seed: ProductSeed): Product {
-  return { id: demoId(4, n), orgId: ORG, hibccCodes: [], ...seed };
+  return { id: demoId(4, n), orgId: ORG, hibccCodes: [], drawStepMilli: null, ...seed };
 }
 
 export const DEMO_IDS = { organization: ORG, mainLocation: MAIN, satelliteLocation: SATELLITE } as const;

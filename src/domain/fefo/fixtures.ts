@@ -18,6 +18,7 @@ export const BOTOX: Product = {
   minStockMilli: 0,
   beyondUseHours: 24,
   supplier: 'Allergan Aesthetics',
+  drawStepMilli: null,
 };
 
 export const HERE = 'loc-main';

@@ -32,11 +32,12 @@ export const list = <T extends TSchema>(item: T, maxItems: number, options: { de
 
 /**
  * The value or null, as one JSON Schema (`type: [t, "null"]`, the form RxDB stores) rather than
- * an anyOf; a refinement of the value still applies to non-null values.
+ * an anyOf; a refinement of the value still applies to non-null values. `default: null` marks a
+ * field added later ([MD10]): a record that predates it reads as null.
  */
-export function nullable<T extends TSchema>(inner: T) {
+export function nullable<T extends TSchema>(inner: T, options: { default?: null } = {}) {
   const json = inner as unknown as { type: string };
-  const schema = Type.Unsafe<Static<T> | null>({ ...inner, type: [json.type, 'null'] });
+  const schema = Type.Unsafe<Static<T> | null>({ ...inner, type: [json.type, 'null'], ...options });
   return Type.Refine(schema, (v) => v === null || Value.Check(inner, v));
 }
 

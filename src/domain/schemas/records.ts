@@ -66,6 +66,12 @@ export const ProductRecord = record({
   /** Hours an opened/reconstituted container may be used; a clinic setting from label and policy. */
   beyondUseHours: nullable(int(1, INT32_MAX)),
   supplier: text(200),
+  /**
+   * The smallest amount drawn, in base-unit thousandths (a product setting, SPEC [T3]): e.g. 1_000
+   * for a toxin drawn in whole units. Null = the unit's step (U 0.5, mL 0.01, each 1). Added after
+   * the first products were written: older copies read as null ([MD10]).
+   */
+  drawStepMilli: nullable(int(1, INT32_MAX), { default: null }),
 });
 
 export const LotRecord = record({

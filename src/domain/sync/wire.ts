@@ -114,6 +114,33 @@ export interface EnrollResponse {
   locationIds: string[];
 }
 
+/** `POST /api/v1/admin/enroll-codes` (and the demo server's `POST /api/v1/demo/enroll-code`). */
+export interface EnrollCodeCreated {
+  /** Names the code in the status route; the code itself is stored only as a hash ([S1]). */
+  id: string;
+  code: string;
+  expiresAt: string;
+  locationIds: string[];
+}
+
+/** `GET /api/v1/admin/enroll-codes/:id` ([S22]): what became of a code. */
+export interface EnrollCodeStatus {
+  id: string;
+  state: 'unused' | 'used' | 'expired';
+  expiresAt: string;
+  /** When a tablet used it; null until then. */
+  usedAt: string | null;
+  /** The tablet that used it, as it named itself when enrolling. */
+  device: { id: string; name: string } | null;
+}
+
+/** `GET /api/v1/demo` on a server started with `--demo` ([S23]); other servers answer 404. */
+export interface DemoServerInfo {
+  demo: true;
+  /** The asking browser runs on the server's machine: it may take a demo enrollment code. */
+  sameHost: boolean;
+}
+
 // --- The live stream (/api/v1/events/stream, [S7], [MD7]) ---
 
 /** Sent on every (re)connect: the tablet pulls everything, it may have missed anything. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrawAmount, type AmountContext } from './amount';
+import { checkDrawAmount, drawStepOf, type AmountContext } from './amount';
 
 const juvederm: AmountContext = {
   productName: 'Juvéderm',
@@ -48,5 +48,25 @@ describe('checkDrawAmount [T3]', () => {
     expect(checkDrawAmount('', botox)).toEqual({ ok: false, reason: 'Enter the amount drawn.' });
     expect(checkDrawAmount('0', botox)).toEqual({ ok: false, reason: 'Enter an amount above zero.' });
     expect(checkDrawAmount('1.', botox)).toEqual({ ok: true, milli: 1000 });
+  });
+});
+
+describe('a product’s own draw step [T3]', () => {
+  it('replaces the unit’s step when the product sets one, and the unit’s applies when it does not', () => {
+    expect(drawStepOf({ baseUnit: 'U', drawStepMilli: null })).toBe(500);
+    expect(drawStepOf({ baseUnit: 'U', drawStepMilli: 1000 })).toBe(1000);
+    const wholeUnits = { ...botox, productName: 'Dysport', stepMilli: 1000 };
+    expect(checkDrawAmount('40', wholeUnits)).toEqual({ ok: true, milli: 40_000 });
+    expect(checkDrawAmount('2.5', wholeUnits)).toEqual({
+      ok: false,
+      reason: 'Dysport is drawn in steps of 1 U.',
+    });
+    expect(checkDrawAmount('2.5', { ...botox, stepMilli: null })).toEqual({ ok: true, milli: 2500 });
+    const fine = { ...juvederm, stepMilli: 5 };
+    expect(checkDrawAmount('0.405', fine)).toEqual({ ok: true, milli: 405 });
+    expect(checkDrawAmount('0.401', fine)).toEqual({
+      ok: false,
+      reason: 'Juvéderm is drawn in steps of 0.005 mL.',
+    });
   });
 });

@@ -11,14 +11,26 @@ import {
   type ProductField,
 } from '../../domain/catalog/product-draft';
 import type { Product } from '../../domain/model';
-import { BASE_UNITS } from '../../domain/quantity';
+import { BASE_UNITS, formatQuantity } from '../../domain/quantity';
+import { DRAW_STEP_MILLI } from '../../domain/treatment/amount';
 import { packagingLevel } from '../../scan/match';
 import { DraftActions, DraftField } from './DraftField';
 
 const FORM = 'new-product';
 
+/** What an empty draw step means for the chosen unit: "0.5 U" (the unit's step). */
+function unitStepHint(draft: ProductDraft): string | undefined {
+  const unit = BASE_UNITS.find((u) => u === draft.baseUnit);
+  return unit ? `empty = ${formatQuantity(DRAW_STEP_MILLI[unit], unit)}` : undefined;
+}
+
 /** The free-text inputs, in label order; category and unit are choices (below). */
-const TEXT_FIELDS: ReadonlyArray<{ field: ProductField; label: string; decimal?: boolean }> = [
+const TEXT_FIELDS: ReadonlyArray<{
+  field: ProductField;
+  label: string;
+  decimal?: boolean;
+  placeholder?: (draft: ProductDraft) => string | undefined;
+}> = [
   { field: 'name', label: 'Name as on the label' },
   { field: 'manufacturer', label: 'Manufacturer' },
   { field: 'supplier', label: 'Supplier' },
@@ -27,11 +39,17 @@ const TEXT_FIELDS: ReadonlyArray<{ field: ProductField; label: string; decimal?:
   { field: 'patientPrice', label: 'Patient price per unit ($, optional)', decimal: true },
   { field: 'beyondUseHours', label: 'Usable after opening for (hours, empty = no limit)', decimal: true },
   { field: 'minStock', label: 'Reorder point (in the unit)', decimal: true },
+  {
+    field: 'drawStep',
+    label: 'Smallest amount drawn (in the unit; empty = the unit’s step)',
+    decimal: true,
+    placeholder: unitStepHint,
+  },
 ];
 
 /**
  * A GTIN the catalog does not know (SPEC [SC8]), offered only to roles that manage the catalog:
- * pre-filled with the GTIN, the rest read off the label. Saving adds the product (it replicates)
+ * pre-filled with the GTIN, the rest read off the label — and the clinic's draw step for it ([T3]). Saving adds the product (it replicates)
  * and the scan continues with it.
  */
 export function NewProductCard({
@@ -97,13 +115,14 @@ export function NewProductCard({
       </DraftField>
       {select('category', 'Category', PRODUCT_CATEGORIES)}
       {select('baseUnit', 'Counted in', BASE_UNITS)}
-      {TEXT_FIELDS.map(({ field, label, decimal }) => (
+      {TEXT_FIELDS.map(({ field, label, decimal, placeholder }) => (
         <DraftField key={field} form={FORM} field={field} label={label} error={errorFor(errors, field)}>
           <input
             data-testid={`${FORM}-${field}`}
             autoComplete="off"
             inputMode={decimal ? 'decimal' : 'text'}
             value={draft[field]}
+            placeholder={placeholder?.(draft)}
             onChange={(e) => set(field, e.target.value)}
           />
         </DraftField>

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { hashPin } from '../../auth/pin';
 import { deviceToday } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
-import { useObservable } from '../../platform/useObservable';
+import { DemoPeople } from './DemoPeople';
 
 type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done' } | { kind: 'failed'; message: string };
 
-/** Until sync brings real data, a fresh tablet can load the shared demo clinic to try things. */
-export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
+/**
+ * Until sync brings real data, a tablet can load the shared demo clinic to try things: the card
+ * lists the demo people and their PINs (from the demo data, SPEC [PWA6]).
+ */
+export function DemoCard({ onLoaded, title = 'Demo clinic' }: { onLoaded?: () => void; title?: string }) {
   const data = useData();
-  const productCount = useObservable(() => data.products.watchCount(), 0, [data]);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   async function load() {
@@ -17,31 +19,31 @@ export function DemoCard({ onLoaded }: { onLoaded: () => void }) {
     try {
       await data.demo.load({ today: deviceToday(), hashPin: (pin) => hashPin(pin) });
       setPhase({ kind: 'done' });
-      onLoaded();
+      onLoaded?.();
     } catch (error) {
       setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   }
 
   return (
-    <section className="card">
-      <h3>Demo clinic</h3>
-      <p>
-        Products on this tablet: <strong data-testid="local-product-count">{productCount}</strong>
+    <section className="card" data-testid="demo-card">
+      <h3>{title}</h3>
+      <p className="muted">
+        Loads Lumen Aesthetics on this tablet: two locations, six injectables and their lots, and these people
+        (the demo server has the same ones). Loading it twice changes nothing.
       </p>
+      <DemoPeople />
       <p>
-        Loads Lumen Aesthetics: two locations, five staff (demo PINs are in the README), six injectables and
-        their lots. Loading it twice changes nothing.
+        <button
+          type="button"
+          className="button"
+          data-testid="load-demo"
+          disabled={phase.kind === 'loading'}
+          onClick={() => void load()}
+        >
+          {phase.kind === 'loading' ? 'Loading…' : 'Load demo clinic'}
+        </button>
       </p>
-      <button
-        type="button"
-        className="button"
-        data-testid="load-demo"
-        disabled={phase.kind === 'loading'}
-        onClick={() => void load()}
-      >
-        {phase.kind === 'loading' ? 'Loading…' : 'Load demo clinic'}
-      </button>
       {phase.kind === 'done' ? <p role="status">Demo clinic loaded.</p> : null}
       {phase.kind === 'failed' ? <p role="alert">Could not load the demo clinic: {phase.message}</p> : null}
     </section>

@@ -1,13 +1,23 @@
 import { useState } from 'react';
 import { useData } from '../../platform/DataContext';
 import { readTheme, saveTheme, type ThemeChoice } from '../../platform/theme';
+import { useObservable } from '../../platform/useObservable';
+import { ChartPatternCard } from './ChartPatternCard';
 import { DemoCard } from './DemoCard';
 import { EnrollCodeCard } from './EnrollCodeCard';
 import { StorageCard } from './StorageCard';
 import { SyncCard } from './SyncCard';
+import { useTabletSetup } from './useTabletSetup';
 
+/**
+ * Settings. Setting the tablet up (connect, disconnect, load the demo) is offered only to managers
+ * and admins, or to anyone on a first run ([R4]); the clinic's chart pattern to managers and admins.
+ */
 export function SettingsScreen() {
-  const { deviceId } = useData();
+  const data = useData();
+  const { deviceId } = data;
+  const setup = useTabletSetup();
+  const productCount = useObservable(() => data.products.watchCount(), 0, [data]);
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
   const [refreshKey, setRefreshKey] = useState(0);
   const choose = (choice: ThemeChoice) => {
@@ -18,9 +28,10 @@ export function SettingsScreen() {
     <div data-testid="screen-settings" className="settings">
       <h2>Settings</h2>
       <SyncCard />
+      {setup.allowed ? <DemoCard onLoaded={() => setRefreshKey((k) => k + 1)} /> : null}
       <EnrollCodeCard />
+      <ChartPatternCard />
       <StorageCard refreshKey={refreshKey} />
-      <DemoCard onLoaded={() => setRefreshKey((k) => k + 1)} />
       <section className="card">
         <h3>Display</h3>
         <div className="segmented" role="radiogroup" aria-label="Theme">
@@ -40,6 +51,9 @@ export function SettingsScreen() {
       </section>
       <section className="card">
         <h3>This tablet</h3>
+        <p>
+          Products on this tablet: <strong data-testid="local-product-count">{productCount}</strong>
+        </p>
         <p>
           Device id: <code data-testid="device-id">{deviceId}</code>
         </p>

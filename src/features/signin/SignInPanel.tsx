@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { verifyPin } from '../../auth/pin';
 import { now } from '../../platform/clock';
 import type { StaffMember } from '../../platform/data';
 import { useData } from '../../platform/DataContext';
 import { useSession } from '../../platform/session';
 import { useObservable } from '../../platform/useObservable';
-import { EmptyState } from '../../ui/EmptyState';
+import { FirstRun } from '../settings/FirstRun';
 import { PinPad } from './PinPad';
 
 const ROLE_LABEL = {
@@ -24,23 +23,8 @@ export function SignInPanel() {
   const signIn = useSession((s) => s.signIn);
 
   if (staff === null) return <div aria-busy="true" />;
-  if (staff.length === 0) {
-    return (
-      <EmptyState
-        title="No staff on this tablet yet"
-        action={
-          <Link href="/settings" className="button">
-            Open Settings
-          </Link>
-        }
-      >
-        <p>
-          Staff arrive with sync from your clinic&apos;s server. To try Chairside now, load the demo clinic in
-          Settings.
-        </p>
-      </EmptyState>
-    );
-  }
+  // No staff yet: nobody can sign in, so the first run shows how to get some ([PWA6]).
+  if (staff.length === 0) return <FirstRun />;
   if (chosen) {
     return (
       <PinPad

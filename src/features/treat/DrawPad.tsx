@@ -65,6 +65,8 @@ export function DrawPad({
     unit: product.baseUnit,
     availableMilli: capacityOf(candidate, product),
     containerPhrase: whereOf(candidate, product),
+    // The product's own draw step, else its unit's ([T3]).
+    stepMilli: product.drawStepMilli,
   });
   const drawMilli = check.ok ? check.milli : 0;
   const inputError = !check.ok && typed !== '' ? check.reason : null;

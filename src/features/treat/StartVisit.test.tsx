@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createData } from '../../platform/data';
 import { DataProvider } from '../../platform/DataContext';
 import { loadDemoClinic } from '../../db/demo';
-import { putSetting } from '../../db/repositories/settings';
+import { putSetting, writeSetting } from '../../db/repositories/settings';
 import { openTestDatabase } from '../../db/testing';
 import { ENROLLMENT_KEY } from '../../sync/enrollment';
 import { buildDemoClinic } from '../../domain/demo/clinic';
@@ -62,6 +62,39 @@ describe('Start visit checks', () => {
     expect(screen.getByTestId('chart-ref-warning').textContent).toContain('looks like a name');
     fireEvent.change(screen.getByTestId('visit-chart-ref'), { target: { value: 'CH-10482' } });
     expect(screen.queryByTestId('chart-ref-warning')).toBeNull();
+    await db.close();
+  });
+});
+
+describe('Start visit and the clinic’s chart pattern', () => {
+  it('[T8] a reference that does not fit the pattern is warned about, and the visit can still start', async () => {
+    const { db } = await startVisitScreen();
+    await writeSetting(db, 'clinic.chartRule', { pattern: 'CH-#####', require: false });
+    const ref = screen.getByTestId('visit-chart-ref');
+    await waitFor(() => expect(ref.getAttribute('placeholder')).toBe('e.g. CH-#####'));
+    fireEvent.change(ref, { target: { value: 'CH-1048' } });
+    expect(screen.getByTestId('chart-ref-warning').textContent).toContain('CH-##### (e.g. CH-10482)');
+    expect((screen.getByTestId('start-visit') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.change(ref, { target: { value: 'CH-10482' } });
+    expect(screen.queryByTestId('chart-ref-warning')).toBeNull();
+    await db.close();
+  });
+
+  it('[T8] when the clinic requires the pattern, Start visit stays disabled with the reason beside it', async () => {
+    const { db } = await startVisitScreen();
+    await writeSetting(db, 'clinic.chartRule', { pattern: 'CH-#####', require: true });
+    const ref = screen.getByTestId('visit-chart-ref');
+    await waitFor(() => expect(ref.getAttribute('placeholder')).toBe('e.g. CH-#####'));
+    fireEvent.change(ref, { target: { value: '10482' } });
+    const button = screen.getByTestId('start-visit') as HTMLButtonElement;
+    expect(screen.getByTestId('chart-ref-error').textContent).toContain('does not look like');
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe('start-visit-reason');
+    expect(screen.getByTestId('start-visit-reason').textContent).toContain('CH-#####');
+    fireEvent.change(ref, { target: { value: 'ch-10482' } });
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    await waitFor(async () => expect(await db.visits.count().exec()).toBe(1));
     await db.close();
   });
 });

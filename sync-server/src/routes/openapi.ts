@@ -108,10 +108,41 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: {
             '201': respond('Code', {
               type: 'object',
-              properties: { code: { type: 'string' }, expiresAt: { type: 'string' } },
+              properties: {
+                id: { type: 'string', description: 'Names the code in GET /api/v1/admin/enroll-codes/{id}' },
+                code: { type: 'string' },
+                expiresAt: { type: 'string' },
+                locationIds: ids,
+              },
             }),
             '400': respond('Invalid input', ref('Error')),
             '401': respond('Not an admin', ref('Unauthorized')),
+          },
+        },
+      },
+      '/api/v1/admin/enroll-codes/{id}': {
+        get: {
+          summary: 'What became of an enrollment code: unused, used (when, by which device) or expired [S22]',
+          security: [{ admin: [] }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: UUID_PATTERN } },
+          ],
+          responses: {
+            '200': respond('Status', {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                state: { type: 'string', enum: ['unused', 'used', 'expired'] },
+                expiresAt: { type: 'string' },
+                usedAt: { type: ['string', 'null'] },
+                device: {
+                  type: ['object', 'null'],
+                  properties: { id: { type: 'string' }, name: { type: 'string' } },
+                },
+              },
+            }),
+            '401': respond('Not an admin', ref('Unauthorized')),
+            '404': respond('No such code'),
           },
         },
       },

@@ -83,11 +83,13 @@ export const enrollCodeBodySchema = {
   },
 } as const;
 
-export const deviceParamsSchema = {
+/** An `:id` path parameter: a lowercase UUID. */
+export const idParamsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['id'],
   properties: { id: uuid },
 } as const;
+export const deviceParamsSchema = idParamsSchema;
 
 export { MAX_PULL_LIMIT };

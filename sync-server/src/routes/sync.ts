@@ -1,11 +1,13 @@
 /**
  * Registers the sync API (SPEC [S1]-[S9], [MD6]-[MD7]) and the integration API (integration.ts) in
  * one scope: one error shape (api-errors.ts), the device guard on /api/v1/events/*,
- * /api/v1/records/* and the integration routes, the admin guard on /api/v1/admin/*.
+ * /api/v1/records/* and the integration routes, the admin guard on /api/v1/admin/*; the demo routes
+ * only on a server started with `--demo` (demo.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { SyncServices } from '../services/sync';
 import { apiErrorHandler } from './api-errors';
+import { registerDemoRoutes } from './demo';
 import { registerEnrollmentRoutes } from './enrollment';
 import { registerEventRoutes } from './events';
 import { deviceGuard } from './guards';
@@ -13,11 +15,16 @@ import { registerIntegrationRoutes } from './integration';
 import { registerRecordRoutes } from './records';
 import { registerStreamRoute } from './stream';
 
-export async function registerSyncRoutes(app: FastifyInstance, sync: SyncServices): Promise<void> {
+export async function registerSyncRoutes(
+  app: FastifyInstance,
+  sync: SyncServices,
+  opts: { demo?: boolean } = {},
+): Promise<void> {
   app.decorateRequest('device', null);
   await app.register(async (api) => {
     api.setErrorHandler(apiErrorHandler);
     registerEnrollmentRoutes(api, sync.auth);
+    if (opts.demo) registerDemoRoutes(api, sync.auth);
     await api.register(async (devices) => {
       devices.addHook('onRequest', deviceGuard(sync.auth));
       registerEventRoutes(devices, sync);

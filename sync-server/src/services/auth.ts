@@ -3,7 +3,7 @@
  * enrollment, revocation and bearer-token resolution.
  */
 import { randomUUID } from 'node:crypto';
-import type { EnrollResponse } from '../../../src/domain/sync/wire';
+import type { EnrollCodeCreated, EnrollCodeStatus, EnrollResponse } from '../../../src/domain/sync/wire';
 import type { DeviceRecord, DeviceStore } from '../store/device-store';
 import { hashEnrollCode, newEnrollCode, newToken, sha256Hex } from './secrets';
 
@@ -78,7 +78,7 @@ export class AuthService {
   }
 
   /** One-time code for the locations' organization; all locations must exist in one organization. */
-  async createEnrollCode(req: EnrollCodeRequest): Promise<{ code: string; expiresAt: string }> {
+  async createEnrollCode(req: EnrollCodeRequest): Promise<EnrollCodeCreated> {
     const locationIds = [...new Set(req.locationIds)];
     if (locationIds.length === 0) throw new InputError('locationIds', 'name at least one location');
     const orgs = await this.devices.locationOrgs(locationIds);
@@ -93,8 +93,31 @@ export class AuthService {
     const minutes = req.expiresInMinutes ?? DEFAULT_CODE_MINUTES;
     const expiresAt = new Date(this.now().getTime() + minutes * 60_000);
     const code = newEnrollCode();
-    await this.devices.addEnrollCode({ codeSha256: hashEnrollCode(code), orgId, locationIds, expiresAt });
-    return { code, expiresAt: expiresAt.toISOString() };
+    const id = await this.devices.addEnrollCode({
+      codeSha256: hashEnrollCode(code),
+      orgId,
+      locationIds,
+      expiresAt,
+    });
+    return { id, code, expiresAt: expiresAt.toISOString(), locationIds };
+  }
+
+  /**
+   * What became of the code with this id ([S22]): used (when, by which device), expired unused, or
+   * still unused. Null when there is no such code.
+   */
+  async enrollCodeStatus(id: string): Promise<EnrollCodeStatus | null> {
+    const row = await this.devices.enrollCode(id);
+    if (!row) return null;
+    const device = row.deviceId ? { id: row.deviceId, name: row.deviceName ?? '' } : null;
+    const state = row.usedAt ? 'used' : row.expiresAt <= this.now() ? 'expired' : 'unused';
+    return {
+      id: row.id,
+      state,
+      expiresAt: row.expiresAt.toISOString(),
+      usedAt: row.usedAt?.toISOString() ?? null,
+      device,
+    };
   }
 
   /** Exchanges a code for a device token, once. Unknown, used or expired → InputError('code'). */

@@ -20,6 +20,15 @@ export interface NewEnrollCode {
   expiresAt: Date;
 }
 
+/** An enrollment code as the status route reports it ([S22]); the device is null until used. */
+export interface EnrollCodeRow {
+  id: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  deviceId: string | null;
+  deviceName: string | null;
+}
+
 export interface NewDevice {
   id: string;
   name: string;
@@ -67,11 +76,27 @@ export class DeviceStore {
     return new Map(rows.map((r) => [r.id, r.org_id]));
   }
 
-  async addEnrollCode(code: NewEnrollCode): Promise<void> {
-    await this.driver.query(
-      `INSERT INTO enroll_codes (code_sha256, org_id, location_ids, expires_at) VALUES ($1, $2, $3::uuid[], $4)`,
+  /** Stores the code's hash; returns the code's id (what the status route is asked with). */
+  async addEnrollCode(code: NewEnrollCode): Promise<string> {
+    const [row] = await this.driver.query<{ id: string }>(
+      `INSERT INTO enroll_codes (code_sha256, org_id, location_ids, expires_at) VALUES ($1, $2, $3::uuid[], $4)
+       RETURNING id::text AS id`,
       [code.codeSha256, code.orgId, code.locationIds, code.expiresAt],
     );
+    if (!row) throw new Error('enrollment code was not stored');
+    return row.id;
+  }
+
+  /** The code with this id and the device that used it (if any); null when there is none. */
+  async enrollCode(id: string): Promise<EnrollCodeRow | null> {
+    const [row] = await this.driver.query<EnrollCodeRow>(
+      `SELECT c.id::text AS id, c.expires_at AS "expiresAt", c.used_at AS "usedAt",
+              d.id::text AS "deviceId", d.name AS "deviceName"
+       FROM enroll_codes c LEFT JOIN devices d ON d.id = c.used_by_device_id
+       WHERE c.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /**
@@ -81,10 +106,10 @@ export class DeviceStore {
   enroll(codeSha256: string, device: NewDevice, now: Date): Promise<DeviceRecord | null> {
     return this.driver.transaction(async (tx) => {
       const [code] = await tx.query<{ org_id: string; location_ids: string[] }>(
-        `UPDATE enroll_codes SET used_at = $2
+        `UPDATE enroll_codes SET used_at = $2, used_by_device_id = $3
          WHERE code_sha256 = $1 AND used_at IS NULL AND expires_at > $2
          RETURNING org_id::text AS org_id, location_ids::text[] AS location_ids`,
-        [codeSha256, now],
+        [codeSha256, now, device.id],
       );
       if (!code) return null;
       const [row] = await tx.query<DeviceRecord>(

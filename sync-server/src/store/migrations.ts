@@ -8,6 +8,7 @@ import { FOUNDATION_SQL } from './schema-001-foundation';
 import { SYNC_SQL } from './schema-002-sync';
 import { INTEGRATION_SQL } from './schema-003-integration';
 import { RECORDS_SQL } from './schema-004-records';
+import { ENROLL_CODE_STATUS_SQL } from './schema-005-enroll-code-status';
 
 export interface Migration {
   id: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'sync', sql: SYNC_SQL },
   { id: 3, name: 'integration', sql: INTEGRATION_SQL },
   { id: 4, name: 'records', sql: RECORDS_SQL },
+  { id: 5, name: 'enroll-code-status', sql: ENROLL_CODE_STATUS_SQL },
 ];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */

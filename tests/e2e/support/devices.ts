@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { PROTOCOL_VERSION } from '../../../src/domain/sync/wire';
 import type { LedgerEvent } from '../../../src/domain/model';
 import { clickTestId } from './app';
-import { byTestId } from './treat';
+import { byTestId, demoStaff, signIn } from './treat';
 
 export interface RemoteDevice {
   deviceId: string;
@@ -54,7 +54,11 @@ export async function pushEvents(url: string, device: RemoteDevice, events: Ledg
     throw new Error(`push answered HTTP ${response.status}: ${await response.text()}`);
 }
 
-/** Settings → Sync on the tablet: types a fresh code and waits until it says it is enrolled. */
+/**
+ * Settings → Sync on a tablet that holds the demo clinic: connecting is for managers and admins
+ * (SPEC [R4]), so the demo admin signs in, types a fresh code, waits until the tablet says it is
+ * enrolled, and hands the tablet back (Switch).
+ */
 export async function enrollTablet(
   page: Page,
   url: string,
@@ -63,11 +67,13 @@ export async function enrollTablet(
   name: string,
 ): Promise<void> {
   const code = await enrollCode(url, adminToken, locationIds);
+  await signIn(page, demoStaff('Morgan Lee'));
   await clickTestId(page, 'nav-settings');
   await byTestId(page, 'enroll-code').fill(code);
   await byTestId(page, 'enroll-name').fill(name);
   await clickTestId(page, 'enroll-submit');
   await byTestId(page, 'sync-enrolled').waitFor({ timeout: 30_000 });
+  await clickTestId(page, 'switch-staff');
 }
 
 /**
