@@ -213,7 +213,8 @@ export default tseslint.config(
   },
   {
     // The sync server shares the domain with the tablet and nothing else of src/ (SPEC [ARCH2]); the
-    // PIN hash (src/auth/pin.ts, Web Crypto only) is shared so a seeded PIN verifies on the tablet.
+    // PIN hash (src/auth/pin.ts, Web Crypto only) is shared so a seeded PIN verifies on the tablet,
+    // and the approval proofs (src/auth/approval.ts) so the server checks what the tablet made.
     files: ['sync-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -223,8 +224,16 @@ export default tseslint.config(
             {
               // gitignore semantics: a folder excluded as a whole cannot have a file re-included, so
               // src/'s entries are excluded one level down and src/domain (and the PIN hash) let back.
-              group: ['**/src/*', '!**/src/domain', '!**/src/auth', '**/src/auth/*', '!**/src/auth/pin'],
-              message: 'The server imports src/domain only (and the shared PIN hash in src/auth/pin).',
+              group: [
+                '**/src/*',
+                '!**/src/domain',
+                '!**/src/auth',
+                '**/src/auth/*',
+                '!**/src/auth/pin',
+                '!**/src/auth/approval',
+              ],
+              message:
+                'The server imports src/domain only (and the shared PIN hash and approval proofs in src/auth).',
             },
             {
               group: ['react', 'react-*', 'react/*', ...storage, 'zustand', 'wouter'],

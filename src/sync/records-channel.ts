@@ -21,6 +21,7 @@ import {
   type RecordDocs,
 } from '../db/repositories/records';
 import { forgetRecordEdits, settleRecordEdits } from '../db/repositories/unsynced';
+import { approvalsOf, forgetApprovals } from '../db/repositories/record-approvals';
 import type { RecordKind } from '../domain/replica';
 import type {
   ForbiddenBody,
@@ -72,12 +73,22 @@ export function recordsChannel<K extends RecordKind>(
     },
     pushBatch: async (stored) => {
       const docs = stored.flatMap((s) => asRecordDoc(kind, s) ?? []);
+      // A privileged edit travels with the editor's proof ([A5]).
+      const approvals = await approvalsOf(
+        db,
+        kind,
+        docs.map((d) => d.id),
+      );
       await pushRecords(
         client,
-        docs.map((doc) => ({ kind, ...toReplicated(doc), actorId: doc.editor })),
+        docs.map((doc) => {
+          const approval = approvals.get(doc.id);
+          return { kind, ...toReplicated(doc), actorId: doc.editor, ...(approval ? { approval } : {}) };
+        }),
       );
       // Answered (changed or unchanged alike): the server holds these copies now.
       await settleRecordEdits(db, kind, docs);
+      await forgetApprovals(db, kind, [...approvals.keys()]);
     },
     readRefusals: refusedRecords,
     markRefused: async (refused) => {
@@ -88,6 +99,7 @@ export function recordsChannel<K extends RecordKind>(
       const ids = refused.map((r) => r.id);
       await discardLocalEdits(db, kind, ids, ownDeviceId);
       await forgetRecordEdits(db, kind, ids);
+      await forgetApprovals(db, kind, ids);
       return { repull: true };
     },
   };

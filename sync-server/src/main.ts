@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { hashPin } from '../../src/auth/pin';
+import { staffCredentials } from './services/staff-admin';
 import { DEMO_IDS, buildDemoClinic } from '../../src/domain/demo/clinic';
 import { buildApp } from './app';
 import { enrollCodeCommand } from './cli';
@@ -36,8 +36,14 @@ function localToday(now: Date): string {
 async function seedDemo(store: Store): Promise<boolean> {
   if (await store.hasOrganization(DEMO_IDS.organization)) return false;
   const clinic = buildDemoClinic(localToday(new Date()));
-  const hashes = await Promise.all(clinic.staff.map(async (s) => [s.id, await hashPin(s.demoPin)] as const));
-  await store.seedDemoClinic(clinic, Object.fromEntries(hashes));
+  const credentials = await Promise.all(
+    clinic.staff.map(async (s) => [s.id, await staffCredentials(s.orgId, s, s.demoPin)] as const),
+  );
+  const hashes = Object.fromEntries(credentials.map(([id, c]) => [id, c.pinHash]));
+  const keys = Object.fromEntries(
+    credentials.flatMap(([id, c]) => (c.approvalKey ? [[id, c.approvalKey] as const] : [])),
+  );
+  await store.seedDemoClinic(clinic, hashes, undefined, keys);
   return true;
 }
 

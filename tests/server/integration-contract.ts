@@ -16,7 +16,7 @@ import {
   SATELLITE,
   undo,
 } from './integration-fixtures';
-import { MAIN, ORG, OTHER, serverEvent } from './sync-harness';
+import { approved, MAIN, ORG, OTHER, serverEvent, STAFF } from './sync-harness';
 
 interface StockLine {
   lotId: string;
@@ -94,9 +94,13 @@ export function defineIntegrationContract(backend: StoreBackend): void {
       const device = await h.enroll();
       const lot = randomUUID();
       await pushOk(h, device, [serverEvent({ lotId: lot, quantityMilli: 5_000 })]);
-      await pushOk(h, device, [
-        serverEvent({ lotId: lot, quantityMilli: -8_000, type: 'adjust', payload: { reason: 'count' } }),
-      ]);
+      const adjust = serverEvent({
+        lotId: lot,
+        quantityMilli: -8_000,
+        type: 'adjust',
+        payload: { reason: 'count' },
+      });
+      await pushOk(h, device, [await approved(adjust, STAFF.manager)]);
       const body = (await get(h, device, `/api/v1/stock?lotId=${lot}`)).json<{
         stock: StockLine[];
         discrepancies: StockLine[];

@@ -9,7 +9,9 @@ import { demoId } from '../../src/domain/demo/clinic';
 import { formatHlc, stampEdit } from '../../src/domain/replica';
 import type { RecordData } from '../../src/domain/replica';
 import type { StoreBackend, TestDatabase } from './backends';
-import { deviceHeaders, ORG, startHarness } from './sync-harness';
+import { approvalProof } from '../../src/auth/approval';
+import { APPROVED_FIELDS, recordApprovalText } from '../../src/domain/approval';
+import { ADMIN_TOKEN, approvalKeyOf, deviceHeaders, ORG, startHarness } from './sync-harness';
 import type { Device, Harness, HarnessOptions } from './sync-harness';
 
 /** The server's clock in these suites; the harness seeds at 08:00 the same day. */
@@ -157,4 +159,40 @@ export function harnessPerTest(
     open.push(h);
     return h;
   };
+}
+
+/** `r` with its actor's proven approval ([A5]): the proof of the edit as pushed, made with their demo PIN. */
+export async function withApproval<R extends WireRecord>(
+  r: R,
+  pin?: string,
+  fields: string[] = Object.keys(r.clocks).filter((f) => (APPROVED_FIELDS[r.kind] ?? []).includes(f)),
+): Promise<R & { approval: { by: string; fields: string[]; proof: string } }> {
+  const proof = await approvalProof(await approvalKeyOf(r.actorId, pin), recordApprovalText(r, fields));
+  return { ...r, approval: { by: r.actorId, fields, proof } };
+}
+
+/** Creates or changes a location through the admin API ([A8]); the answer's JSON. */
+export async function putLocation(h: Harness, id: string, data: RecordData = locationData()) {
+  const res = await h.app.inject({
+    method: 'PUT',
+    url: `/api/v1/admin/orgs/${ORG}/locations/${id}`,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    payload: { name: data.name, storage: data.storage ?? '' },
+  });
+  return res;
+}
+
+/** Creates or changes a staff member through the admin API ([A8]). */
+export async function putStaff(
+  h: Harness,
+  id: string,
+  body: { name: string; role: string; locationIds: string[]; pin?: string },
+  token = ADMIN_TOKEN,
+) {
+  return h.app.inject({
+    method: 'PUT',
+    url: `/api/v1/admin/orgs/${ORG}/staff/${id}`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: body,
+  });
 }

@@ -16,6 +16,7 @@ import {
   productData,
   pulledOne,
   pushRecords,
+  withApproval,
 } from './records-fixtures';
 import { deviceHeaders, LOTS, serverEvent, STAFF, TODAY } from './sync-harness';
 import type { Device, Harness } from './sync-harness';
@@ -103,7 +104,9 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
         }),
       ]);
       const copy = await pulledOne(h, device, 'lots', lot.id);
-      await pushRecords(h, device, [edited(copy, { status: 'recalled' }, clock(2), STAFF.manager)]);
+      await pushRecords(h, device, [
+        await withApproval(edited(copy, { status: 'recalled' }, clock(2), STAFF.manager)),
+      ]);
       const recall = await get<{ products: { id: string }[]; lots: { id: string; status: string }[] }>(
         h,
         device,
@@ -120,11 +123,8 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
       expect((await pushRecords(h, device, [twin])).json()).toEqual({ changed: [twin.id], unchanged: [] });
       expect((await pulledOne(h, device, 'lots', twin.id)).data.lotNumber).toBe('C8123AC4');
       expect(await typedLots(h, 'C8123AC4')).toEqual([{ id: LOTS[0], status: 'available' }]);
-      const hold = edited(
-        await pulledOne(h, device, 'lots', twin.id),
-        { status: 'hold' },
-        clock(2),
-        STAFF.manager,
+      const hold = await withApproval(
+        edited(await pulledOne(h, device, 'lots', twin.id), { status: 'hold' }, clock(2), STAFF.manager),
       );
       expect((await pushRecords(h, device, [hold])).statusCode).toBe(200);
       expect(await typedLots(h, 'C8123AC4')).toEqual([{ id: LOTS[0], status: 'available' }]);

@@ -8,13 +8,14 @@ import {
   created,
   edited,
   harnessPerTest,
-  locationData,
   newId,
   NOW,
   pulledOne,
   pullKind,
   pullRecords,
   pushRecords,
+  withApproval,
+  productData,
 } from './records-fixtures';
 import type { PulledRecord, RecordsPage } from './records-fixtures';
 import { openSse } from './sse-client';
@@ -57,12 +58,14 @@ export function defineRecordsPullContract(backend: StoreBackend): void {
       expect(pages[0]?.serverTime).toBe(NOW.toISOString());
       // A change moves the record behind the checkpoint: the next pull returns exactly it.
       const first = docs[0] as PulledRecord;
-      await pushRecords(h, device, [edited(first, { status: 'hold' }, clock(1), STAFF.manager)]);
+      await pushRecords(h, device, [
+        await withApproval(edited(first, { status: 'hold' }, clock(1), STAFF.manager)),
+      ]);
       const next = (await pullRecords(h, device, { kind: 'lots', ...checkpoint })).json<RecordsPage>();
       expect(next.documents.map((d) => [d.id, d.data.status])).toEqual([[first.id, 'hold']]);
       expect(next.checkpoint.seq).toBeGreaterThan(checkpoint.seq);
       // Other kinds' changes do not show up in this kind's pull.
-      await pushRecords(h, device, [created('locations', newId(), locationData(), clock(2), STAFF.admin)]);
+      await pushRecords(h, device, [created('products', newId(), productData(), clock(2), STAFF.manager)]);
       const none = (await pullRecords(h, device, { kind: 'lots', ...next.checkpoint })).json<RecordsPage>();
       expect(none.documents).toEqual([]);
     });
@@ -139,18 +142,11 @@ export function defineRecordsPullContract(backend: StoreBackend): void {
       const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
       const sse = await openSse(url, deviceHeaders(demo.token));
       expect(await sse.waitFor(() => true)).toBe('RESYNC');
-      await h.store.driver.query("UPDATE staff SET role = 'admin' WHERE id = $1", [OTHER.manager]);
-      const theirs = created(
-        'locations',
-        newId(),
-        locationData({ orgId: OTHER.org }),
-        clock(1),
-        OTHER.manager,
-      );
+      const theirs = created('products', newId(), productData({ orgId: OTHER.org }), clock(1), OTHER.manager);
       expect((await pushRecords(h, other, [theirs])).statusCode).toBe(200);
-      const location = created('locations', newId(), locationData(), clock(1), STAFF.admin);
+      const location = created('products', newId(), productData(), clock(1), STAFF.manager);
       expect((await pushRecords(h, demo, [location])).statusCode).toBe(200);
-      const { seq } = (await pullRecords(h, demo, { kind: 'locations', limit: 1000 })).json<RecordsPage>()
+      const { seq } = (await pullRecords(h, demo, { kind: 'products', limit: 1000 })).json<RecordsPage>()
         .checkpoint;
       const message = await sse.waitFor((m) => m !== 'RESYNC');
       expect(JSON.parse(message)).toEqual({ records: { epoch: h.sync.epoch, seq } });

@@ -19,6 +19,7 @@ import {
   pullRecords,
   pushRecords,
   recordCount,
+  withApproval,
 } from './records-fixtures';
 import type { RecordsPage } from './records-fixtures';
 import { LOTS, ORG, STAFF } from './sync-harness';
@@ -30,14 +31,14 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
     it('[MD6][MD7] a pushed record comes back in a pull with its clocks; pushing it again is unchanged', async () => {
       const h = await harness();
       const device = await h.enroll();
-      const location = created('locations', newId(), locationData(), clock(1), STAFF.admin);
+      const location = created('products', newId(), productData(), clock(1), STAFF.manager);
       const first = await pushRecords(h, device, [location]);
       expect(first.statusCode).toBe(200);
       expect(first.json()).toEqual({ changed: [location.id], unchanged: [] });
-      const page = (await pullRecords(h, device, { kind: 'locations', limit: 1000 })).json<RecordsPage>();
+      const page = (await pullRecords(h, device, { kind: 'products', limit: 1000 })).json<RecordsPage>();
       const pulled = page.documents.find((d) => d.id === location.id);
       expect(pulled).toEqual({
-        kind: 'locations',
+        kind: 'products',
         id: location.id,
         data: location.data,
         clocks: location.clocks,
@@ -46,7 +47,7 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const again = await pushRecords(h, device, [location, location]);
       expect(again.json()).toEqual({ changed: [], unchanged: [location.id] });
       const after = (
-        await pullRecords(h, device, { kind: 'locations', ...page.checkpoint })
+        await pullRecords(h, device, { kind: 'products', ...page.checkpoint })
       ).json<RecordsPage>();
       expect(after.documents).toEqual([]);
     });
@@ -56,8 +57,10 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const [a, b] = [await h.enroll(), await h.enroll()];
       const lot = await pulledOne(h, a, 'lots', LOTS[0] ?? '');
       // Both tablets start from the same copy; neither has seen the other's edit.
-      const hold = edited(lot, { status: 'hold' }, clock(1, 'tablet-a'), STAFF.manager);
-      const cost = edited(lot, { unitCostMicros: 6_400_000 }, clock(2, 'tablet-b'), STAFF.admin);
+      const hold = await withApproval(edited(lot, { status: 'hold' }, clock(1, 'tablet-a'), STAFF.manager));
+      const cost = await withApproval(
+        edited(lot, { unitCostMicros: 6_400_000 }, clock(2, 'tablet-b'), STAFF.admin),
+      );
       expect((await pushRecords(h, a, [hold])).json()).toEqual({ changed: [lot.id], unchanged: [] });
       expect((await pushRecords(h, b, [cost])).json()).toEqual({ changed: [lot.id], unchanged: [] });
       const merged = await pulledOne(h, b, 'lots', lot.id);
@@ -74,14 +77,20 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const h = await harness();
       const [a, b] = [await h.enroll(), await h.enroll()];
       const lot = await pulledOne(h, a, 'lots', LOTS[1] ?? '');
-      const later = edited(lot, { status: 'recalled' }, clock(5, 'tablet-b'), STAFF.admin);
-      const earlier = edited(lot, { status: 'quarantine' }, clock(4, 'tablet-a'), STAFF.manager);
+      const later = await withApproval(
+        edited(lot, { status: 'recalled' }, clock(5, 'tablet-b'), STAFF.admin),
+      );
+      const earlier = await withApproval(
+        edited(lot, { status: 'quarantine' }, clock(4, 'tablet-a'), STAFF.manager),
+      );
       expect((await pushRecords(h, b, [later])).json()).toEqual({ changed: [lot.id], unchanged: [] });
       expect((await pushRecords(h, a, [earlier])).json()).toEqual({ changed: [], unchanged: [lot.id] });
       expect((await pulledOne(h, a, 'lots', lot.id)).data.status).toBe('recalled');
       // Same millisecond on two tablets: the node id orders the clocks, so every replica agrees.
-      const tieA = edited(lot, { status: 'hold' }, clock(6, 'tablet-a'), STAFF.manager);
-      const tieB = edited(lot, { status: 'quarantine' }, clock(6, 'tablet-b'), STAFF.admin);
+      const tieA = await withApproval(edited(lot, { status: 'hold' }, clock(6, 'tablet-a'), STAFF.manager));
+      const tieB = await withApproval(
+        edited(lot, { status: 'quarantine' }, clock(6, 'tablet-b'), STAFF.admin),
+      );
       await pushRecords(h, b, [tieB]);
       expect((await pushRecords(h, a, [tieA])).json()).toEqual({ changed: [], unchanged: [lot.id] });
       expect((await pulledOne(h, a, 'lots', lot.id)).data.status).toBe('quarantine');
@@ -94,11 +103,12 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const fromA = created('lots', id, lotData(), clock(1, 'tablet-a'), STAFF.injector);
       const fromB = created('lots', id, lotData(), clock(2, 'tablet-b'), STAFF.frontDesk);
       expect((await pushRecords(h, a, [fromA])).json()).toEqual({ changed: [id], unchanged: [] });
-      // Only the clocks move (the values are the same): not a change an injector is refused.
-      expect((await pushRecords(h, b, [fromB])).json()).toEqual({ changed: [id], unchanged: [] });
+      // Only the clocks would move (the values are the same): not refused, and not written either,
+      // since front desk may not change a lot — a clock alone moves nothing ([A4]).
+      expect((await pushRecords(h, b, [fromB])).json()).toEqual({ changed: [], unchanged: [id] });
       const lots = (await pullKind(h, a, 'lots')).filter((r) => r.id === id);
       expect(lots).toHaveLength(1);
-      expect(lots[0]?.clocks.status).toBe(clock(2, 'tablet-b'));
+      expect(lots[0]?.clocks.status).toBe(clock(1, 'tablet-a'));
       const typed = await h.store.driver.query('SELECT id FROM lots WHERE lot_number = $1', ['NEW123']);
       expect(typed).toEqual([{ id }]);
     });

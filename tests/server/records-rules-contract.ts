@@ -15,41 +15,60 @@ import {
   pullKind,
   pullRecords,
   pushRecords,
+  putStaff,
   recordCount,
-  staffData,
+  withApproval,
+  productData,
 } from './records-fixtures';
-import { LOTS, ORG, OTHER, serverEvent, STAFF } from './sync-harness';
+import { ADMIN_ONLY_REASON } from '../../sync-server/src/services/record-plan';
+import { approved, LOTS, ORG, OTHER, serverEvent, STAFF } from './sync-harness';
 
 export function defineRecordsRulesContract(backend: StoreBackend): void {
   describe(`records push rules (${backend.kind})`, () => {
     const harness = harnessPerTest(backend);
 
-    it("[MD5] an injector changing an existing lot's status and a manager editing staff are 403; nothing is written", async () => {
+    it("[MD5][A8][A5] an injector changing a lot's status, a device editing staff or locations, a status change without its proof: 403, nothing written", async () => {
       const h = await harness();
       const device = await h.enroll();
       const before = await recordCount(h);
       const lot = await pulledOne(h, device, 'lots', LOTS[0] ?? '');
       const injector = await pulledOne(h, device, 'staff', STAFF.injector);
-      const ok = created('locations', newId(), locationData(), clock(1), STAFF.admin);
+      const location = created('locations', newId(), locationData(), clock(1), STAFF.admin);
       const hold = edited(lot, { status: 'hold' }, clock(2), STAFF.injector);
-      const promote = edited(injector, { role: 'manager' }, clock(3), STAFF.manager);
+      const promote = edited(injector, { role: 'manager' }, clock(3), STAFF.admin);
       const stranger = created('lots', newId(), lotData({ lotNumber: 'X1' }), clock(4), newId());
-      const res = await pushRecords(h, device, [ok, hold, promote, stranger]);
+      const unproven = edited(lot, { status: 'hold' }, clock(5), STAFF.manager);
+      const res = await pushRecords(h, device, [location, hold, promote, stranger, unproven]);
       expect(res.statusCode).toBe(403);
+      const needsProof = "changing status of a lot needs the editor's proven approval (approval)";
       expect(res.json()).toEqual({
         error: 'forbidden',
         rejected: [
+          { kind: 'locations', id: location.id, reason: ADMIN_ONLY_REASON },
           { kind: 'lots', id: lot.id, reason: 'an injector may not change a lot' },
-          { kind: 'staff', id: injector.id, reason: 'a manager may not change a staff member' },
+          { kind: 'staff', id: injector.id, reason: ADMIN_ONLY_REASON },
           { kind: 'lots', id: stranger.id, reason: `unknown staff member ${stranger.actorId}` },
+          { kind: 'lots', id: lot.id, reason: needsProof },
         ],
       });
       expect(await recordCount(h)).toBe(before);
       expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('available');
-      // The same edits by the roles that may make them go through.
-      const allowed = [ok, { ...hold, actorId: STAFF.manager }, { ...promote, actorId: STAFF.admin }];
-      expect((await pushRecords(h, device, allowed)).json()).toEqual({
-        changed: [ok.id, lot.id, injector.id],
+      // Another person's proof, or the manager's proof of another edit, does not do either.
+      const forged = {
+        ...(await withApproval({ ...unproven, actorId: STAFF.admin })),
+        actorId: STAFF.manager,
+      };
+      const replayed = {
+        ...(await withApproval(unproven)),
+        clocks: edited(lot, { status: 'hold' }, clock(6), STAFF.manager).clocks,
+      };
+      for (const attempt of [forged, replayed])
+        expect((await pushRecords(h, device, [attempt])).json()).toMatchObject({
+          rejected: [{ reason: needsProof }],
+        });
+      // The manager's own proof of this edit goes through.
+      expect((await pushRecords(h, device, [await withApproval(unproven)])).json()).toEqual({
+        changed: [lot.id],
         unchanged: [],
       });
     });
@@ -105,31 +124,31 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       expect(bad.json()).toMatchObject({ field: 'lines', recordId: badLine.id });
     });
 
-    it('[MD5][MD8] an admin creates a staff member and records by that member in one batch; the new role counts for events', async () => {
+    it('[A8][A5][MD8] an admin creates a manager through the admin API; their proven adjust counts, and once demoted it does not', async () => {
       const h = await harness();
       const device = await h.enroll();
       const staffId = newId();
-      const byNewcomer = created('lots', newId(), lotData({ lotNumber: 'NEWC' }), clock(2), staffId);
-      const newcomer = created('staff', staffId, staffData({ role: 'manager' }), clock(1), STAFF.admin);
-      // The newcomer's record comes first in the batch: staff records are processed first anyway.
-      const res = await pushRecords(h, device, [byNewcomer, newcomer]);
-      expect(res.json()).toEqual({ changed: [byNewcomer.id, staffId], unchanged: [] });
+      const body = { name: 'Alex New', role: 'manager', locationIds: [], pin: '135790' };
+      expect((await putStaff(h, staffId, body)).statusCode).toBe(200);
       const [row] = await h.store.driver.query<Record<string, unknown>>(
         'SELECT org_id::text AS org, role, pin_hash, location_ids FROM staff WHERE id = $1',
         [staffId],
       );
-      expect(row).toEqual({ org: ORG, role: 'manager', pin_hash: staffData().pinHash, location_ids: [] });
+      expect(row).toMatchObject({ org: ORG, role: 'manager', location_ids: [] });
+      // Tablets get a partial verifier for someone who approves, never the PIN ([A6]).
+      expect(String(row?.pin_hash)).toMatch(/^pbkdf2-sha256-t12\$/);
+      expect((await pulledOne(h, device, 'staff', staffId)).data.pinHash).toBe(row?.pin_hash);
       const adjust = serverEvent({
         type: 'adjust',
         quantityMilli: -1_000,
         actorId: staffId,
         payload: { reason: 'r' },
       });
-      expect((await h.push(device, [adjust])).statusCode).toBe(200);
+      expect((await h.push(device, [await approved(adjust, staffId, '135790')])).statusCode).toBe(200);
       // Demoted by an admin: the typed staff table follows and the events push refuses an adjust.
-      const copy = await pulledOne(h, device, 'staff', staffId);
-      await pushRecords(h, device, [edited(copy, { role: 'injector' }, clock(3), STAFF.admin)]);
-      expect((await h.push(device, [{ ...adjust, id: newId() }])).statusCode).toBe(403);
+      expect((await putStaff(h, staffId, { ...body, role: 'injector', pin: '1357' })).statusCode).toBe(200);
+      const again = await approved({ ...adjust, id: newId() }, staffId, '135790');
+      expect((await h.push(device, [again])).statusCode).toBe(403);
     });
 
     it('[MD6][S12][S2] a record naming another organization is 403; another organization neither sees nor changes these records', async () => {
@@ -138,18 +157,18 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       const other = await h.enroll(OTHER.location);
       const before = await recordCount(h);
       const intoOther = created(
-        'locations',
+        'products',
         newId(),
-        locationData({ orgId: OTHER.org }),
+        productData({ orgId: OTHER.org }),
         clock(1),
-        STAFF.admin,
+        STAFF.manager,
       );
       const res = await pushRecords(h, demo, [intoOther]);
       expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({
         error: 'forbidden',
         rejected: [
-          { kind: 'locations', id: intoOther.id, reason: expect.stringMatching(/another organization/) },
+          { kind: 'products', id: intoOther.id, reason: expect.stringMatching(/another organization/) },
         ],
       });
       expect(await recordCount(h)).toBe(before);
@@ -158,25 +177,22 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
         expect(await pullKind(h, other, kind), kind).toEqual([]);
       const borrowed = created('lots', newId(), lotData({ lotNumber: 'B1' }), clock(1), OTHER.manager);
       expect((await pushRecords(h, demo, [borrowed])).statusCode).toBe(403);
-      // Org B reusing org A's location id makes org B's own record; org A's row and record stay.
+      // Org B reusing org A's product id makes org B's own record; org A's row and record stay.
       const hijack = created(
-        'locations',
-        DEMO_IDS.mainLocation,
-        locationData({ orgId: OTHER.org, name: 'Hijacked' }),
+        'products',
+        BOTOX,
+        productData({ orgId: OTHER.org, name: 'Hijacked', gtins: ['00099000000967'] }),
         clock(9),
         OTHER.manager,
       );
-      // OTHER.manager is a manager; only admins may create locations.
-      expect((await pushRecords(h, other, [hijack])).statusCode).toBe(403);
-      await h.store.driver.query("UPDATE staff SET role = 'admin' WHERE id = $1", [OTHER.manager]);
       expect((await pushRecords(h, other, [hijack])).json()).toEqual({ changed: [hijack.id], unchanged: [] });
-      expect((await pullKind(h, other, 'locations')).map((r) => r.data.name)).toEqual(['Hijacked']);
-      expect((await pulledOne(h, demo, 'locations', DEMO_IDS.mainLocation)).data.name).toMatch(/Main St/);
+      expect((await pullKind(h, other, 'products')).map((r) => r.data.name)).toEqual(['Hijacked']);
+      expect((await pulledOne(h, demo, 'products', BOTOX)).data.name).toMatch(/Botox/);
       const [typed] = await h.store.driver.query<{ name: string }>(
-        'SELECT name FROM locations WHERE id = $1',
-        [DEMO_IDS.mainLocation],
+        'SELECT name FROM products WHERE id = $1',
+        [BOTOX],
       );
-      expect(typed?.name).toMatch(/Main St/);
+      expect(typed?.name).toMatch(/Botox/);
     });
 
     it('[S11] records routes answer 401 without a token and 426 for an old protocol, before reading the body', async () => {

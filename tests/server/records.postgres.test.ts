@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { defineApprovalsContract } from './approvals-contract';
 import { postgresBackend } from './backends';
 import { defineRecordsProjectionContract } from './records-projection-contract';
 import { defineRecordsPullContract } from './records-pull-contract';
@@ -13,3 +14,4 @@ defineRecordsPushContract(backend);
 defineRecordsRulesContract(backend);
 defineRecordsPullContract(backend);
 defineRecordsProjectionContract(backend);
+defineApprovalsContract(backend);

@@ -13,6 +13,8 @@ import { createSyncServices } from '../../sync-server/src/services/sync';
 import type { SyncServices } from '../../sync-server/src/services/sync';
 import { PgHub } from '../../sync-server/src/store/pg-listener';
 import { Store } from '../../sync-server/src/store/store';
+import { approvalProof, deriveApprovalKey, encodeApprovalKey } from '../../src/auth/approval';
+import { eventApprovalText } from '../../src/domain/approval';
 import { buildDemoClinic, demoId, DEMO_IDS } from '../../src/domain/demo/clinic';
 import type { LedgerEvent } from '../../src/domain/model';
 import type { TestDatabase } from './backends';
@@ -31,6 +33,32 @@ export const STAFF = {
 };
 export const LOTS = [1, 2, 3, 5].map((n) => demoId(5, n));
 export const OTHER = { org: demoId(1, 2), location: demoId(2, 9), manager: demoId(3, 9), lot: demoId(5, 99) };
+
+/** PBKDF2 iterations of the harness's PINs and approval keys: the scheme is under test, not its cost. */
+export const TEST_PIN_ITERATIONS = 10;
+
+/** The demo's approval keys (admin, manager) as the server stores them ([A5]). */
+export async function demoApprovalKeys(): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    buildDemoClinic(TODAY)
+      .staff.filter((s) => s.role === 'admin' || s.role === 'manager')
+      .map(async (s) => [s.id, encodeApprovalKey(await approvalKeyOf(s.id))] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** A demo person's approval key, derived from their demo PIN as their tablet would at the pad. */
+export async function approvalKeyOf(staffId: string, pin?: string): Promise<Uint8Array> {
+  const person = buildDemoClinic(TODAY).staff.find((s) => s.id === staffId);
+  return deriveApprovalKey(pin ?? person?.demoPin ?? '000000', ORG, staffId, TEST_PIN_ITERATIONS);
+}
+
+/** `e` with `staffId`'s approval and its proof in the payload ([A5]), as the tablet sends it. */
+export async function approved<E extends LedgerEvent>(e: E, staffId: string, pin?: string): Promise<E> {
+  const payload = { ...e.payload, approvalBy: staffId };
+  const proof = await approvalProof(await approvalKeyOf(staffId, pin), eventApprovalText({ ...e, payload }));
+  return { ...e, payload: { ...payload, approvalProof: proof } };
+}
 
 export interface Device {
   deviceId: string;
@@ -100,12 +128,17 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
   const store = new Store(driver);
   if (!opts.prepared) {
     await store.migrate();
-    const hashes = Object.fromEntries(buildDemoClinic(TODAY).staff.map((s) => [s.id, `hash-${s.demoPin}`]));
-    await store.seedDemoClinic(buildDemoClinic(TODAY), hashes, SEED_TIME);
+    const clinic = buildDemoClinic(TODAY);
+    const hashes = Object.fromEntries(clinic.staff.map((s) => [s.id, `hash-${s.demoPin}`]));
+    await store.seedDemoClinic(clinic, hashes, SEED_TIME, await demoApprovalKeys());
     await addOtherOrg(store);
   }
   const hub: EventHub = db.url ? await PgHub.open(db.url) : new LocalHub();
-  const sync = await createSyncServices(store, hub, { now: opts.now, heartbeatMs: opts.heartbeatMs });
+  const sync = await createSyncServices(store, hub, {
+    now: opts.now,
+    heartbeatMs: opts.heartbeatMs,
+    pinIterations: TEST_PIN_ITERATIONS,
+  });
   await sync.auth.bootstrapAdminToken(ADMIN_TOKEN);
   const app = await buildApp({
     store,

@@ -5,7 +5,7 @@ import { reduceLedger } from '../../src/domain/ledger/reducer';
 import type { LedgerEvent } from '../../src/domain/model';
 import type { StoreBackend } from './backends';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
-import { LOTS, ORG, OTHER, serverEvent, STAFF, startHarness } from './sync-harness';
+import { approved, LOTS, ORG, OTHER, serverEvent, STAFF, startHarness } from './sync-harness';
 import type { Harness } from './sync-harness';
 
 async function eventCount(h: Harness): Promise<number> {
@@ -204,7 +204,7 @@ export function defineSyncPushContract(backend: StoreBackend): void {
           fc.array(fc.array(arbEvent, { maxLength: 8 }), { maxLength: 4 }),
           async (batches) => {
             for (const batch of batches) {
-              const events = batch.map(({ type, lot, amount }) =>
+              const built = batch.map(({ type, lot, amount }) =>
                 serverEvent({
                   type,
                   lotId: lot,
@@ -216,6 +216,10 @@ export function defineSyncPushContract(backend: StoreBackend): void {
                         ? { reason: 'spill' }
                         : { reason: 'r' },
                 }),
+              );
+              // An adjust is accepted on the manager's proof ([A5]).
+              const events = await Promise.all(
+                built.map((e) => (e.type === 'adjust' ? approved(e, STAFF.manager) : e)),
               );
               expect((await h.push(device, events)).statusCode).toBe(200);
             }

@@ -18,7 +18,7 @@ import type { LedgerEvent, Lot, Product, Visit } from '../../src/domain/model';
 import { buildDrawEvents } from '../../src/domain/treatment/draw';
 import type { SyncError } from '../../src/sync/api';
 import { connect, type RunningSync } from '../../src/sync/connection';
-import { ORG, MAIN, STAFF, TODAY } from '../server/sync-harness';
+import { approvalKeyOf, ORG, MAIN, STAFF, TODAY } from '../server/sync-harness';
 
 export interface Tablet {
   name: string;
@@ -110,7 +110,17 @@ export async function openTablet(name: string, today = TODAY): Promise<Tablet> {
       const doc = await db.lots.findOne(lotId).exec();
       if (!doc) throw new Error(`no lot ${lotId} on ${name}`);
       const { clocks: _clocks, editor: _editor, ...lot } = doc.toMutableJSON();
-      await saveRecords(db, 'lots', [{ ...lot, ...changes }], { deviceId, actorId, nowMs: Date.now() });
+      // A manager or admin proves the edit with the key their demo PIN derives, as at the pad ([A5]),
+      // at the test server's iteration count (sync-harness).
+      const person = buildDemoClinic(today).staff.find((p) => p.id === actorId);
+      const approves = person?.role === 'manager' || person?.role === 'admin';
+      const approvalKey = approves ? await approvalKeyOf(actorId) : undefined;
+      await saveRecords(db, 'lots', [{ ...lot, ...changes }], {
+        deviceId,
+        actorId,
+        nowMs: Date.now(),
+        approvalKey,
+      });
     },
     async createLot(fields, actorId = STAFF.injector) {
       const id = lotIdFor(ORG, fields.productId, fields.lotNumber);

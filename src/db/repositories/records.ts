@@ -21,6 +21,9 @@ import { learnLotProducts } from './balances';
 import { findRecordDocs, upsertRecordDocs, type RecordDocs } from './record-docs';
 import { readSetting, writeSetting } from './settings';
 import { noteRecordEdits } from './unsynced';
+import { noteApprovals } from './record-approvals';
+import { approvalProof } from '../../auth/approval';
+import { fieldsNeedingApproval, recordApprovalText } from '../../domain/approval';
 
 export { asRecordDoc, recordCollection, type RecordDocs } from './record-docs';
 /** A record as the app edits it: the fields, without replication metadata. */
@@ -32,6 +35,37 @@ export interface EditContext {
   /** The signed-in staff member making the edit (the push's actor, [MD5]). */
   actorId: string;
   nowMs: number;
+  /**
+   * The actor's approval key (their PIN derived it at the pad or at sign-in, [A5]): a privileged
+   * edit (a lot's status or cost, a product's price) is proven with it. Without it the server
+   * refuses such an edit, and the tablet shows the refusal.
+   */
+  approvalKey?: Uint8Array;
+}
+
+/** Proofs for the writes that change a privileged field of a stored record ([A5]). */
+async function proveEdits<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  writes: RecordDocs[K][],
+  stored: Map<string, RecordDocs[K]>,
+  actorId: string,
+  key: Uint8Array,
+): Promise<void> {
+  const approvals = [];
+  for (const doc of writes) {
+    const before = stored.get(doc.id);
+    if (!before) continue;
+    const record = toReplicated(doc);
+    const changed = Object.keys(record.clocks).filter(
+      (f) => record.clocks[f] !== toReplicated(before).clocks[f],
+    );
+    const fields = fieldsNeedingApproval(kind, changed);
+    if (fields.length === 0) continue;
+    const proof = await approvalProof(key, recordApprovalText({ kind, actorId, ...record }, fields));
+    approvals.push({ id: doc.id, approval: { by: actorId, fields, proof } });
+  }
+  await noteApprovals(db, kind, approvals);
 }
 
 /**
@@ -100,6 +134,8 @@ export async function saveRecords<K extends RecordKind>(
     if (current && JSON.stringify(stamped.clocks) === JSON.stringify(current.clocks)) continue;
     writes.push(fromReplicated(kind, stamped, ctx.actorId));
   }
+  // The proofs are kept before the records are written: the push may take them at once.
+  if (ctx.approvalKey) await proveEdits(db, kind, writes, stored, ctx.actorId, ctx.approvalKey);
   await upsertRecordDocs(db, kind, writes);
   await noteRecordEdits(
     db,

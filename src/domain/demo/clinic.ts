@@ -198,8 +198,8 @@ export function buildDemoClinic(today: string): DemoClinic {
       loc(SATELLITE, 'Lumen Aesthetics — Harbor', 'Med fridge, back office'),
     ],
     staff: [
-      staff(1, 'Morgan Lee', 'admin', '2468'),
-      staff(2, 'Casey Kim', 'manager', '3690'),
+      staff(1, 'Morgan Lee', 'admin', '246813'),
+      staff(2, 'Casey Kim', 'manager', '369024'),
       staff(3, 'Priya Shah, RN', 'injector', '1357', [MAIN]),
       staff(4, 'Jordan Alvarez, NP', 'injector', '2580'),
       staff(5, 'Sam Rivera', 'front_desk', '1470', [MAIN]),

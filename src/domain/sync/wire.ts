@@ -65,7 +65,14 @@ export interface WireRecord {
 }
 
 /** A pushed record names the staff member who made the edit ([MD5]). */
-export type PushedRecord = WireRecord & { actorId: string };
+/** A manager's proof of a privileged record edit (SPEC [A5]). */
+export interface RecordApproval {
+  by: string;
+  /** The privileged fields the edit changed, which the proof covers. */
+  fields: string[];
+  proof: string;
+}
+export type PushedRecord = WireRecord & { actorId: string; approval?: RecordApproval };
 export type SequencedRecord = WireRecord & { seq: number };
 export type RecordPullResponse = PullPage<SequencedRecord>;
 

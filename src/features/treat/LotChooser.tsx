@@ -12,7 +12,8 @@ export interface Pick {
   deviationReason: string | null;
   /** The words given with the reason "Other" ([F5]). */
   deviationNote: string | null;
-  override: { managerId: string; blockers: string[] } | null;
+  /** The approving manager, the blockers overridden, and the key their PIN derived ([A5]). */
+  override: { managerId: string; blockers: string[]; approvalKey?: Uint8Array } | null;
 }
 
 const BLOCKER_LABEL: Record<string, string> = BLOCKER_LABELS;
@@ -43,6 +44,7 @@ const plainPick = (candidate: Candidate): Pick => ({
  * question it asks ([T6]).
  */
 export function LotChooser({
+  orgId,
   product,
   ranking,
   onPick,
@@ -50,6 +52,8 @@ export function LotChooser({
   preselectLotId = null,
   onPreselected,
 }: {
+  /** The visit's organization: the approval key is salted with it. */
+  orgId: string;
   product: Product;
   ranking: FefoRanking;
   onPick: (pick: Pick) => void;
@@ -150,10 +154,14 @@ export function LotChooser({
       {pending && pending.blockers.length > 0 ? (
         <OverrideStep
           key={`${pending.lotId}|${pending.containerId ?? ''}`}
+          orgId={orgId}
           blockers={pending.blockers}
           onCancel={() => setPending(null)}
-          onApproved={(managerId) =>
-            onPick({ ...plainPick(pending), override: { managerId, blockers: pending.blockers } })
+          onApproved={(managerId, approvalKey) =>
+            onPick({
+              ...plainPick(pending),
+              override: { managerId, blockers: pending.blockers, approvalKey },
+            })
           }
         />
       ) : null}
@@ -173,18 +181,21 @@ export function LotChooser({
 
 /** The manager's approval of a blocked lot, brought into view with its PIN pad ([T6]). */
 function OverrideStep({
+  orgId,
   blockers,
   onApproved,
   onCancel,
 }: {
+  orgId: string;
   blockers: string[];
-  onApproved: (managerId: string) => void;
+  onApproved: (managerId: string, approvalKey: Uint8Array) => void;
   onCancel: () => void;
 }) {
   const ref = useBringIntoView<HTMLDivElement>();
   return (
     <div ref={ref} tabIndex={-1} className="step" data-testid="override-required">
       <ManagerOverride
+        orgId={orgId}
         blockers={blockers.map((b) => BLOCKER_LABEL[b] ?? b)}
         onCancel={onCancel}
         onApproved={onApproved}

@@ -1,4 +1,5 @@
 import { useData } from '../../platform/DataContext';
+import { deriveApprovalKey } from '../../auth/approval';
 import { verifyPin } from '../../auth/pin';
 import { can } from '../../domain/roles';
 import { PinPad, type PinVerdict } from '../signin/PinPad';
@@ -6,14 +7,18 @@ import { PinPad, type PinVerdict } from '../signin/PinPad';
 /**
  * A manager confirms, with their own PIN, drawing from a blocked (expired, recalled, held) lot.
  * The PIN is checked against the staff on this tablet, offline: a manager's or admin's approves.
+ * The PIN also derives the manager's approval key (SPEC [A5]), kept in memory only until the draw
+ * is recorded with its proof; the server checks that proof when the draw arrives.
  */
 export function ManagerOverride({
+  orgId,
   blockers,
   onApproved,
   onCancel,
 }: {
+  orgId: string;
   blockers: string[];
-  onApproved: (managerId: string) => void;
+  onApproved: (managerId: string, approvalKey: Uint8Array) => void;
   onCancel: () => void;
 }) {
   const data = useData();
@@ -26,7 +31,7 @@ export function ManagerOverride({
       if (!approves && notManager !== null) continue;
       if (!(await verifyPin(pin, person.pinHash))) continue;
       if (approves) {
-        onApproved(person.id);
+        onApproved(person.id, await deriveApprovalKey(pin, orgId, person.id));
         return true;
       }
       notManager = person.name;

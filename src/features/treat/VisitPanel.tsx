@@ -134,6 +134,7 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
           <LotChooser
             // A new scan starts the choice afresh: no question from an earlier scan stays open.
             key={`${product.id}|${lastScan?.seq ?? 0}`}
+            orgId={visit.orgId}
             product={product}
             ranking={ranking}
             preselectLotId={scanLotId}

@@ -4,7 +4,9 @@
  * the same envelope (`eventEnvelope`): a new id, the signed-in actor, this device and the device
  * clock. Kept apart from VisitPanel so the workflow is tested without rendering (visit-commands.test.ts).
  */
+import { approvalProof } from '../../auth/approval';
 import type { ChairsideData } from '../../platform/data';
+import { APPROVAL_BY, APPROVAL_PROOF, eventApprovalText } from '../../domain/approval';
 import { isFefoDeviation } from '../../domain/fefo/deviation';
 import { leftoverWasteEvent } from '../../domain/fefo/leftovers';
 import type { Candidate, FefoRanking } from '../../domain/fefo/rank';
@@ -85,9 +87,30 @@ export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Pr
     deviationNote: pick.deviationNote,
     override: pick.override,
   });
-  await ctx.data.ledger.record(events);
+  const key = pick.override?.approvalKey;
+  const recorded = key && pick.override ? await withApproval(events, pick.override.managerId, key) : events;
+  await ctx.data.ledger.record(recorded);
   await ctx.data.picker.markUsed(product.id);
-  return { ok: true, events };
+  return { ok: true, events: recorded };
+}
+
+/**
+ * The draw of `events` carrying the approving manager's proof ([A5]): HMAC of the event as it is
+ * recorded, under the key their PIN derived at the pad. The server refuses an override without it.
+ */
+async function withApproval(
+  events: LedgerEvent[],
+  managerId: string,
+  key: Uint8Array,
+): Promise<LedgerEvent[]> {
+  return Promise.all(
+    events.map(async (e) => {
+      if (e.type !== 'draw') return e;
+      const payload = { ...e.payload, [APPROVAL_BY]: managerId };
+      const proof = await approvalProof(key, eventApprovalText({ ...e, payload }));
+      return { ...e, payload: { ...payload, [APPROVAL_PROOF]: proof } };
+    }),
+  );
 }
 
 /**

@@ -31,6 +31,17 @@ export const pushedRecordSchema = Type.Object(
     data: recordData({ maxProperties: 50 }),
     clocks: clocks({ maxLength: 100 }, { maxProperties: 50 }),
     actorId: uuid,
+    /** The editor's proof of a privileged edit ([A5]): who approved, and the HMAC of the edit. */
+    approval: Type.Optional(
+      Type.Object(
+        {
+          by: uuid,
+          fields: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 }),
+          proof: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -13,6 +13,7 @@ import { registerEventRoutes } from './events';
 import { deviceGuard } from './guards';
 import { registerIntegrationRoutes } from './integration';
 import { registerRecordRoutes } from './records';
+import { registerOwnPinRoute, registerStaffAdminRoutes } from './staff-admin';
 import { registerStreamRoute } from './stream';
 
 export async function registerSyncRoutes(
@@ -25,10 +26,12 @@ export async function registerSyncRoutes(
     api.setErrorHandler(apiErrorHandler);
     registerEnrollmentRoutes(api, sync.auth);
     if (opts.demo) registerDemoRoutes(api, sync.auth);
+    registerStaffAdminRoutes(api, sync);
     await api.register(async (devices) => {
       devices.addHook('onRequest', deviceGuard(sync.auth));
       registerEventRoutes(devices, sync);
       registerRecordRoutes(devices, sync);
+      registerOwnPinRoute(devices, sync);
       registerStreamRoute(devices, { hub: sync.hub, epoch: sync.epoch, heartbeatMs: sync.heartbeatMs });
       registerIntegrationRoutes(devices, sync.integration);
     });

@@ -15,6 +15,7 @@ import { mayRecord } from '../../../src/domain/roles';
 import type { EventPushResponse, Rejection } from '../../../src/domain/sync/wire';
 import type { DeviceStore } from '../store/device-store';
 import type { EventStore } from '../store/event-store';
+import type { ApprovalService } from './approvals';
 import type { AuthedDevice } from './auth';
 import type { EventHub } from './hub';
 
@@ -73,6 +74,7 @@ export class PushService {
     private readonly devices: DeviceStore,
     private readonly events: EventStore,
     private readonly hub: EventHub,
+    private readonly approvals: ApprovalService,
   ) {}
 
   async push(device: AuthedDevice, input: readonly unknown[]): Promise<PushOutcome> {
@@ -155,6 +157,13 @@ export class PushService {
         rejected.push({ id: e.id, reason: `${ROLE_NAMES[role]} may not record a ${e.type}` });
       }
     }
-    return rejected;
+    if (rejected.length > 0) return rejected;
+    // A privileged event is accepted on its approver's proof, never on the staff id alone ([A5]).
+    const approvers = events.flatMap((e) => {
+      const by = e.payload.overrideBy;
+      return typeof by === 'string' ? [by] : [];
+    });
+    const approverRoles = await this.devices.staffRoles(device.orgId, approvers);
+    return this.approvals.checkEvents(device.orgId, events, new Map([...roles, ...approverRoles]));
   }
 }

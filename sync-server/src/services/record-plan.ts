@@ -24,6 +24,7 @@
 import type { Role } from '../../../src/domain/model';
 import {
   checkRecordData,
+  formatHlc,
   isHlc,
   isRecordKind,
   mayChangeRecord,
@@ -33,12 +34,34 @@ import {
 } from '../../../src/domain/replica';
 import type { RecordData, RecordKind, ReplicatedRecord } from '../../../src/domain/replica';
 import type { PushedRecord, RecordPushResponse, RecordRejection } from '../../../src/domain/sync/wire';
+import { fieldsNeedingApproval } from '../../../src/domain/approval';
 import { columnProblem } from '../store/record-projection';
 import type { BatchContext, RecordWrite } from '../store/record-store';
 import { recordKey } from '../store/record-store';
 import { ROLE_NAMES } from './push';
 
 export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
+/** Clocks up to this far ahead of the server are taken as they are; further ahead, restamped. */
+export const CLOCK_SKEW_ALLOWED_MS = 5 * 60 * 1000;
+/** The node of a clock the server restamped ([A4]). */
+export const CLAMPED_NODE = 'server-clamp';
+
+/**
+ * The record with every clock more than CLOCK_SKEW_ALLOWED_MS ahead of the server replaced by the
+ * server's time ([A4]), so a tablet's fast clock cannot make its edit win over later ones.
+ * Example: now 12:00:00, clock 12:03 → kept; clock 18:00 (a day's skew is refused earlier, by
+ * shapeProblem) → 12:00:00.000 on node "server-clamp".
+ */
+export function clampClocks<R extends { clocks: Record<string, string> }>(r: R, nowMs: number): R {
+  let clocks: Record<string, string> | null = null;
+  for (const [field, clock] of Object.entries(r.clocks)) {
+    const parts = parseHlc(clock);
+    if (!parts || parts.ms <= nowMs + CLOCK_SKEW_ALLOWED_MS) continue;
+    clocks ??= { ...r.clocks };
+    clocks[field] = formatHlc({ ms: nowMs, counter: 0, node: CLAMPED_NODE });
+  }
+  return clocks ? { ...r, clocks } : r;
+}
 
 /** A pushed record before its kind is checked (shapeProblem). */
 export type IncomingRecord = Omit<PushedRecord, 'kind'> & { kind: string };
@@ -94,7 +117,21 @@ function clockedPart(r: IncomingRecord): ReplicatedRecord {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Why `r` is refused (403), or null. */
+/** What a records push may do beyond its actor's role: the edits whose approval verified ([A5]). */
+export interface PlanContext extends BatchContext {
+  /** `kind/id` → who approved that edit and which fields, where the proof verified (approvals.ts). */
+  approved?: ReadonlyMap<string, { by: string; fields: readonly string[] }>;
+}
+
+const ADMIN_ONLY_KINDS: ReadonlySet<string> = new Set(['staff', 'locations']);
+export const ADMIN_ONLY_REASON =
+  'staff and locations change only through the admin API, never by a device push';
+
+/**
+ * Why `r` is refused (403), or null ([MD6], [A4], [A5]). Staff and locations are never changed
+ * by a device push. A change of a privileged field (a lot's status or cost, a product's price)
+ * needs the editor's verified approval.
+ */
 function refusal(
   orgId: string,
   r: IncomingRecord & { kind: RecordKind },
@@ -102,15 +139,29 @@ function refusal(
   base: ReplicatedRecord | undefined,
   merged: ReplicatedRecord,
   changedFields: string[],
+  approval: { by: string; fields: readonly string[] } | undefined,
 ): string | null {
   if (Object.hasOwn(r.data, 'orgId') && r.data.orgId !== orgId)
     return "the record belongs to another organization than this device's";
   if (!role) return `unknown staff member ${r.actorId}`;
-  const valuesChanged = !base || changedFields.some((f) => !same(base.data[f], merged.data[f]));
-  if (valuesChanged && !mayChangeRecord(role, r.kind, !base))
+  if (!valuesChanged(base, merged, changedFields)) return null;
+  if (ADMIN_ONLY_KINDS.has(r.kind)) return ADMIN_ONLY_REASON;
+  if (!mayChangeRecord(role, r.kind, !base))
     return `${ROLE_NAMES[role]} may not ${base ? 'change' : 'create'} ${NOUNS[r.kind]}`;
+  const privileged = base
+    ? fieldsNeedingApproval(r.kind, changedFields).filter((f) => !same(base.data[f], merged.data[f]))
+    : [];
+  const covered = approval?.by === r.actorId && privileged.every((f) => approval.fields.includes(f));
+  if (privileged.length > 0 && !covered)
+    return `changing ${privileged.join(', ')} of ${NOUNS[r.kind]} needs the editor's proven approval (approval)`;
   return null;
 }
+
+const valuesChanged = (
+  base: ReplicatedRecord | undefined,
+  merged: ReplicatedRecord,
+  changedFields: string[],
+) => !base || changedFields.some((f) => !same(base.data[f], merged.data[f]));
 
 /**
  * Decides a batch whose every record passed `shapeProblem`. Writes only when the whole batch is
@@ -119,7 +170,7 @@ function refusal(
 export function planRecordPush(
   orgId: string,
   records: readonly IncomingRecord[],
-  ctx: BatchContext,
+  ctx: PlanContext,
 ): { result: RecordPushOutcome; writes: RecordWrite[] } {
   const current = new Map<string, ReplicatedRecord>(ctx.stored);
   const roles = new Map(ctx.roles);
@@ -139,12 +190,18 @@ export function planRecordPush(
     );
     const problem = checkRecordData(r.kind, merged.data) ?? columnProblem(r.kind, merged.data);
     if (problem) return { result: invalid(problem.field, r.id, problem.message), writes: [] };
-    const reason = refusal(orgId, r, roles.get(r.actorId), base, merged, changedFields);
+    const role = roles.get(r.actorId);
+    const reason = refusal(orgId, r, role, base, merged, changedFields, ctx.approved?.get(key));
     if (reason) {
       rejected.push({ kind: r.kind, id: r.id, reason, at });
       continue;
     }
-    if (changedFields.length > 0) {
+    // Newer clocks on the same values move nothing unless the actor may change the record: a
+    // clock alone must not outrank a later edit by someone who may ([A4]).
+    const mayMoveClocks =
+      role !== undefined && !ADMIN_ONLY_KINDS.has(r.kind) && mayChangeRecord(role, r.kind, !base);
+    const clockOnly = !valuesChanged(base, merged, changedFields);
+    if (changedFields.length > 0 && !(clockOnly && !mayMoveClocks)) {
       current.set(key, merged);
       dirty.set(key, { kind: r.kind, id: r.id, actorId: r.actorId });
     }

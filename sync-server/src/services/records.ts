@@ -12,7 +12,8 @@ import type { AuthedDevice } from './auth';
 import type { EventHub } from './hub';
 import { resumeFrom } from './pull';
 import type { PullRequest } from './pull';
-import { planRecordPush, shapeProblem } from './record-plan';
+import type { ApprovalService } from './approvals';
+import { clampClocks, planRecordPush, shapeProblem } from './record-plan';
 import type { IncomingRecord, RecordPushOutcome } from './record-plan';
 
 export interface RecordPushResult {
@@ -27,6 +28,7 @@ export class RecordService {
     private readonly hub: EventHub,
     /** This database's epoch, read once at startup. */
     private readonly epoch: string,
+    private readonly approvals: ApprovalService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -36,10 +38,14 @@ export class RecordService {
       const problem = shapeProblem(r, nowMs);
       if (problem) return { outcome: problem, skipped: [] };
     }
+    // The server's clock judges time: clocks a little ahead are brought back to it ([A4]).
+    // Approvals are proofs of the edits as the tablet made them: checked before any clock is clamped.
+    const approved = await this.approvals.verifiedRecordApprovals(device.orgId, input);
+    const records = input.map((r) => clampClocks(r, nowMs));
     const { result, written, skipped } = await this.records.applyBatch(
       device.orgId,
-      { ids: input.map((r) => r.id), actorIds: input.map((r) => r.actorId) },
-      (ctx) => planRecordPush(device.orgId, input, ctx),
+      { ids: records.map((r) => r.id), actorIds: records.map((r) => r.actorId) },
+      (ctx) => planRecordPush(device.orgId, records, { ...ctx, approved }),
     );
     const last = Math.max(0, ...written.map((w) => w.seq));
     if (last > 0) this.hub.committed(device.orgId, last, 'records');

@@ -1,12 +1,15 @@
 /** Wires the sync services over one Store and one EventHub: what buildApp needs for /api/v1 sync. */
+import { ApprovalStore } from '../store/approval-store';
 import { IntegrationStore } from '../store/integration-store';
 import type { Store } from '../store/store';
+import { ApprovalService } from './approvals';
 import { AuthService } from './auth';
 import type { EventHub } from './hub';
 import { IntegrationService } from './integration';
 import { PullService } from './pull';
 import { PushService } from './push';
 import { RecordService } from './records';
+import { StaffAdminService } from './staff-admin';
 
 export interface SyncServices {
   auth: AuthService;
@@ -14,6 +17,8 @@ export interface SyncServices {
   pull: PullService;
   /** Master-data records push and pull (routes/records.ts, SPEC [MD6], [MD7]). */
   records: RecordService;
+  /** Staff and locations through the admin API, own PIN changes (routes/staff-admin.ts, [A9], [A8], [A9]). */
+  staffAdmin: StaffAdminService;
   /** Stock, visit COGS and recall reads (routes/integration.ts). */
   integration: IntegrationService;
   hub: EventHub;
@@ -25,6 +30,8 @@ export interface SyncServices {
 
 export interface SyncOptions {
   now?: () => Date;
+  /** PBKDF2 iterations for PINs set through the admin API (tests lower it; default 210,000). */
+  pinIterations?: number;
   heartbeatMs?: number;
 }
 
@@ -35,11 +42,14 @@ export async function createSyncServices(
   opts: SyncOptions = {},
 ): Promise<SyncServices> {
   const epoch = await store.events.epoch();
+  const approvalStore = new ApprovalStore(store.driver);
+  const approvals = new ApprovalService(approvalStore, opts.now);
   return {
     auth: new AuthService(store.devices, opts.now),
-    push: new PushService(store.devices, store.events, hub),
+    push: new PushService(store.devices, store.events, hub, approvals),
     pull: new PullService(store.events, epoch, opts.now),
-    records: new RecordService(store.records, hub, epoch, opts.now),
+    records: new RecordService(store.records, hub, epoch, approvals, opts.now),
+    staffAdmin: new StaffAdminService(store.records, approvalStore, hub, opts.pinIterations, opts.now),
     integration: new IntegrationService(new IntegrationStore(store.driver)),
     hub,
     epoch,

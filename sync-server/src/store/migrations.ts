@@ -9,6 +9,7 @@ import { SYNC_SQL } from './schema-002-sync';
 import { INTEGRATION_SQL } from './schema-003-integration';
 import { RECORDS_SQL } from './schema-004-records';
 import { ENROLL_CODE_STATUS_SQL } from './schema-005-enroll-code-status';
+import { APPROVALS_SQL } from './schema-007-approvals';
 
 export interface Migration {
   id: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'integration', sql: INTEGRATION_SQL },
   { id: 4, name: 'records', sql: RECORDS_SQL },
   { id: 5, name: 'enroll-code-status', sql: ENROLL_CODE_STATUS_SQL },
+  { id: 7, name: 'approvals', sql: APPROVALS_SQL },
 ];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */

@@ -107,6 +107,8 @@ export class RecordStore {
     orgId: string,
     lookup: { ids: readonly string[]; actorIds: readonly string[] },
     decide: (ctx: BatchContext) => { result: R; writes: readonly RecordWrite[] },
+    /** More writes in the same transaction, after the records (e.g. an approval key with a PIN). */
+    also?: (tx: SqlExecutor, result: R) => Promise<void>,
   ): Promise<BatchOutcome<R>> {
     return this.driver.transaction(async (tx) => {
       await lockOrgRecords(tx, orgId);
@@ -124,6 +126,7 @@ export class RecordStore {
       });
       const written = await writeRecords(tx, orgId, writes);
       const skipped = await projectRecords(tx, orgId, writes);
+      if (also) await also(tx, result);
       const last = Math.max(0, ...written.map((w) => w.seq));
       if (last > 0)
         await tx.query('SELECT pg_notify($1, $2)', [
@@ -132,6 +135,14 @@ export class RecordStore {
         ]);
       return { result, written, skipped };
     });
+  }
+
+  /** The stored copies of some records of one kind. */
+  byIds(orgId: string, kind: RecordKind, ids: readonly string[]): Promise<StoredRecord[]> {
+    return this.driver.query<StoredRecord>(
+      `SELECT ${COLUMNS} FROM records WHERE org_id = $1 AND kind = $2 AND id = ANY($3::uuid[])`,
+      [orgId, kind, [...new Set(ids)]],
+    );
   }
 
   /** The organization's records of `kind` with seq > afterSeq, in sequence order. */

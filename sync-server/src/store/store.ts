@@ -13,6 +13,7 @@ import { migrate, schemaVersion } from './migrations';
 import { openPgliteDriver } from './pglite-driver';
 import { openPostgresDriver } from './postgres-driver';
 import { RecordStore } from './record-store';
+import { setApprovalKey } from './approval-store';
 import { insertDemoClinic } from './seed';
 import type { PinHashes } from './seed';
 
@@ -62,8 +63,18 @@ export class Store {
   }
 
   /** Idempotent: see seed.ts. All or nothing, in one transaction. `seedTime` stamps record clocks. */
-  seedDemoClinic(clinic: DemoClinic, pinHashes: PinHashes, seedTime?: Date): Promise<void> {
-    return this.driver.transaction((tx) => insertDemoClinic(tx, clinic, pinHashes, seedTime));
+  /** `approvalKeys`: staff id → approval key (base64) of those who approve ([A5]). */
+  seedDemoClinic(
+    clinic: DemoClinic,
+    pinHashes: PinHashes,
+    seedTime?: Date,
+    approvalKeys: PinHashes = {},
+  ): Promise<void> {
+    return this.driver.transaction(async (tx) => {
+      await insertDemoClinic(tx, clinic, pinHashes, seedTime);
+      for (const [staffId, key] of Object.entries(approvalKeys))
+        await setApprovalKey(tx, clinic.organization.id, staffId, key);
+    });
   }
 
   async summary(orgId: string): Promise<OrgSummary> {

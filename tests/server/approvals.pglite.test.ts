@@ -1,0 +1,9 @@
+// One file per contract so vitest runs them in parallel (PGlite is single-threaded WASM).
+import { afterAll } from 'vitest';
+import { defineApprovalsContract } from './approvals-contract';
+import { pgliteBackend } from './backends';
+
+const backend = pgliteBackend();
+afterAll(() => backend.cleanup());
+
+defineApprovalsContract(backend);
