@@ -11,27 +11,15 @@
  * Example: adjust e1 of -5 U at Main by Casey →
  *   "chairside-approval-v1\nkind=\"event\"\nid=\"e1\"\norgId=\"o\"\ntype=\"adjust\"\n…\npayload.reason=\"damage\""
  */
-import type { LedgerEvent } from '../model';
+import { LEDGER_EVENT_SCALAR_FIELDS, type LedgerEvent } from '../model';
 
 export const APPROVAL_VERSION = 'chairside-approval-v1';
 /** Payload keys an approval adds to an event: who approved, and the proof. */
 export const APPROVAL_BY = 'approvalBy';
 export const APPROVAL_PROOF = 'approvalProof';
 
-const EVENT_FIELDS = [
-  'id',
-  'orgId',
-  'type',
-  'lotId',
-  'locationId',
-  'quantityMilli',
-  'actorId',
-  'deviceId',
-  'deviceTime',
-  'visitId',
-  'containerId',
-  'correctsId',
-] as const;
+// The field order is part of the signed text: it is the ledger's one list of event fields.
+const EVENT_FIELDS = LEDGER_EVENT_SCALAR_FIELDS;
 
 const line = (key: string, value: unknown) => `${key}=${JSON.stringify(value ?? null)}`;
 
