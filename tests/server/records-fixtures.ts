@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach } from 'vitest';
-import { demoId } from '../../src/domain/demo/clinic';
+import { demoId, DEMO_IDS } from '../../src/domain/demo/clinic';
 import { formatHlc, stampEdit } from '../../src/domain/replica';
 import type { RecordData } from '../../src/domain/replica';
 import type { StoreBackend, TestDatabase } from './backends';
@@ -88,6 +88,19 @@ export const productData = (o: RecordData = {}): RecordData => ({
   minStockMilli: 0,
   beyondUseHours: 72,
   supplier: 'Revance',
+  ...o,
+});
+
+/** A visit: a record anyone may create, where a test needs many records of one organization. */
+export const visitData = (o: RecordData = {}): RecordData => ({
+  orgId: ORG,
+  locationId: DEMO_IDS.mainLocation,
+  patientChartRef: 'CH-10482',
+  providerId: demoId(3, 3),
+  treatmentAreas: ['Glabella'],
+  priceChargedCents: null,
+  startedAt: '2025-06-15T10:00:00.000Z',
+  deviceId: 'tablet-a',
   ...o,
 });
 

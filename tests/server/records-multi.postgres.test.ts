@@ -13,7 +13,8 @@ import {
   created,
   edited,
   harnessPerTest,
-  locationData,
+  visitData,
+  withApproval,
   lotData,
   newId,
   pulledOne,
@@ -48,7 +49,7 @@ describe('records on PostgreSQL with concurrency', () => {
     // Batches of different sizes keep transactions of different lengths in flight at once.
     const pushes = Array.from({ length: 40 }, async (_, i) => {
       const batch = Array.from({ length: 1 + ((i * 7) % 20) }, () =>
-        created('locations', newId(), locationData(), clock(i), STAFF.admin),
+        created('visits', newId(), visitData(), clock(i), STAFF.injector),
       );
       pushed.push(...batch.map((r) => r.id));
       const res = await pushRecords(i % 2 === 0 ? a : b, i % 2 === 0 ? d1 : d2, batch);
@@ -60,7 +61,7 @@ describe('records on PostgreSQL with concurrency', () => {
     for (let drained = false; !drained;) {
       const finished = done;
       const page = (
-        await pullRecords(a, d1, { kind: 'locations', ...checkpoint, limit: 2 })
+        await pullRecords(a, d1, { kind: 'visits', ...checkpoint, limit: 2 })
       ).json<RecordsPage>();
       pulled.push(...page.documents.map((d) => d.id));
       checkpoint = page.checkpoint;
@@ -69,7 +70,7 @@ describe('records on PostgreSQL with concurrency', () => {
     await all;
     expect(new Set(pulled).size).toBe(pulled.length);
     expect(pulled).toEqual(expect.arrayContaining(pushed));
-    expect(pulled).toHaveLength(pushed.length + 2); // the demo's two locations
+    expect(pulled).toHaveLength(pushed.length); // the demo has no visits
   });
 
   it("[MD6][S5] a records push waits for the organization's advisory lock held by another transaction", async () => {
@@ -83,7 +84,7 @@ describe('records on PostgreSQL with concurrency', () => {
       await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECORD_LOCK_CLASS, ORG]);
       let settled = false;
       const push = pushRecords(h, device, [
-        created('locations', newId(), locationData(), clock(1), STAFF.admin),
+        created('visits', newId(), visitData(), clock(1), STAFF.injector),
       ]);
       void push.finally(() => (settled = true));
       const waiting = async () => {
@@ -119,9 +120,12 @@ describe('records on PostgreSQL with concurrency', () => {
       { gtins: ['00099000000011', '10099000000018'] },
     ];
     const results = await Promise.all(
-      changes.map((c, i) =>
+      changes.map(async (c, i) =>
         pushRecords(i % 2 === 0 ? a : b, device, [
-          edited(product, c, clock(i + 1, `tablet-${i}`), STAFF.manager),
+          // A price change is privileged: it travels with the manager's proof ([A5]).
+          'patientPricePerUnitCents' in c
+            ? await withApproval(edited(product, c, clock(i + 1, `tablet-${i}`), STAFF.manager))
+            : edited(product, c, clock(i + 1, `tablet-${i}`), STAFF.manager),
         ]),
       ),
     );
@@ -162,9 +166,9 @@ describe('records on PostgreSQL with concurrency', () => {
       deviceHeaders(device.token),
     );
     expect(await sse.waitFor(() => true)).toBe('RESYNC');
-    const location = created('locations', newId(), locationData(), clock(1), STAFF.admin);
-    expect((await pushRecords(a, device, [location])).statusCode).toBe(200);
-    const { seq } = (await pullRecords(a, device, { kind: 'locations', limit: 1000 })).json<RecordsPage>()
+    const visit = created('visits', newId(), visitData(), clock(1), STAFF.injector);
+    expect((await pushRecords(a, device, [visit])).statusCode).toBe(200);
+    const { seq } = (await pullRecords(a, device, { kind: 'visits', limit: 1000 })).json<RecordsPage>()
       .checkpoint;
     expect(JSON.parse(await sse.waitFor((m) => m !== 'RESYNC'))).toEqual({
       records: { epoch: a.sync.epoch, seq },
