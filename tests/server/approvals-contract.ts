@@ -122,45 +122,39 @@ export function defineApprovalsContract(backend: StoreBackend): void {
       expect((await h.push(device, [await approved(again, STAFF.manager, '482915')])).statusCode).toBe(200);
     });
 
-    it('[A4] a future clock cannot freeze a lot: an injector’s clock-only re-send moves nothing, the manager’s recall wins', async () => {
+    it('[A4] a future clock cannot freeze a lot: it is restamped to the server’s time, and the manager’s recall a moment later wins', async () => {
       const h = await harness();
       const device = await h.enroll();
       const lot = await pulledOne(h, device, 'lots', LOTS[1] ?? '');
-      const ahead = (hours: number) =>
-        formatHlc({ ms: NOW.getTime() + hours * 3_600_000, counter: 0, node: 'tablet-x' });
-      // 23.9 h ahead, same value: not refused, not written.
-      const frozen = edited(lot, { status: 'available' }, ahead(23.9), STAFF.injector);
-      expect((await pushRecords(h, device, [frozen])).json()).toEqual({ changed: [], unchanged: [lot.id] });
-      expect((await pulledOne(h, device, 'lots', lot.id)).clocks.status).toBe(lot.clocks.status);
-      // The manager recalls it a minute ago by their clock: it is recalled everywhere.
+      const at = (ms: number, node: string) => formatHlc({ ms: NOW.getTime() + ms, counter: 0, node });
+      const hours = (n: number) => n * 3_600_000;
+      // Re-sent 23.9 h ahead, same value: kept, but at the server's time, not 23.9 h ahead.
+      const base = edited(lot, {}, at(0, 'tablet-x'), STAFF.injector);
+      const frozen = { ...base, clocks: { ...lot.clocks, status: at(hours(23.9), 'tablet-x') } };
+      expect((await pushRecords(h, device, [frozen])).statusCode).toBe(200);
+      expect((await pulledOne(h, device, 'lots', lot.id)).clocks.status).toBe(at(0, CLAMPED_NODE));
+      // The manager recalls it a second later by their clock: recalled everywhere.
       const recall = await withApproval(
-        edited(
-          lot,
-          { status: 'recalled' },
-          formatHlc({ ms: NOW.getTime() - 60_000, counter: 0, node: 'tablet-m' }),
-          STAFF.manager,
-        ),
+        edited(lot, { status: 'recalled' }, at(1_000, 'tablet-m'), STAFF.manager),
       );
       expect((await pushRecords(h, device, [recall])).json()).toEqual({ changed: [lot.id], unchanged: [] });
       expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('recalled');
-      // Lifting it needs a manager's proven edit: a clock, or an injector, never does — a day ahead
-      // (brought back to the server's time) or minutes ahead.
+      // Lifting it needs a manager's proven edit. An injector's a day ahead is restamped and loses
+      // to the later recall; two minutes ahead it would win, and is refused.
       const recalled = await pulledOne(h, device, 'lots', lot.id);
-      for (const hours of [23.9, 0.05]) {
-        const lift = edited(recalled, { status: 'available' }, ahead(hours), STAFF.injector);
-        expect((await pushRecords(h, device, [lift])).json()).toMatchObject({
-          rejected: [{ reason: 'an injector may not change a lot' }],
-        });
-      }
+      const farLift = edited(recalled, { status: 'available' }, at(hours(23.9), 'tablet-x'), STAFF.injector);
+      expect((await pushRecords(h, device, [farLift])).json()).toEqual({ changed: [], unchanged: [lot.id] });
+      const nearLift = edited(recalled, { status: 'available' }, at(120_000, 'tablet-x'), STAFF.injector);
+      expect((await pushRecords(h, device, [nearLift])).json()).toMatchObject({
+        rejected: [{ reason: 'an injector may not change a lot' }],
+      });
       expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('recalled');
-      // The manager's release goes through; a clock hours ahead is brought back to the server's.
+      // The manager's proven release goes through.
       const release = await withApproval(
-        edited(await pulledOne(h, device, 'lots', lot.id), { status: 'available' }, ahead(3), STAFF.manager),
+        edited(recalled, { status: 'available' }, at(2_000, 'tablet-m'), STAFF.manager),
       );
       expect((await pushRecords(h, device, [release])).json()).toEqual({ changed: [lot.id], unchanged: [] });
-      const released = await pulledOne(h, device, 'lots', lot.id);
-      expect(released.data.status).toBe('available');
-      expect(released.clocks.status).toBe(formatHlc({ ms: NOW.getTime(), counter: 0, node: CLAMPED_NODE }));
+      expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('available');
     });
   });
 }

@@ -103,12 +103,12 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const fromA = created('lots', id, lotData(), clock(1, 'tablet-a'), STAFF.injector);
       const fromB = created('lots', id, lotData(), clock(2, 'tablet-b'), STAFF.frontDesk);
       expect((await pushRecords(h, a, [fromA])).json()).toEqual({ changed: [id], unchanged: [] });
-      // Only the clocks would move (the values are the same): not refused, and not written either,
-      // since front desk may not change a lot — a clock alone moves nothing ([A4]).
-      expect((await pushRecords(h, b, [fromB])).json()).toEqual({ changed: [], unchanged: [id] });
+      // Only the clocks move (the values are the same): not a change front desk is refused, and every
+      // copy converges on the newer clocks.
+      expect((await pushRecords(h, b, [fromB])).json()).toEqual({ changed: [id], unchanged: [] });
       const lots = (await pullKind(h, a, 'lots')).filter((r) => r.id === id);
       expect(lots).toHaveLength(1);
-      expect(lots[0]?.clocks.status).toBe(clock(1, 'tablet-a'));
+      expect(lots[0]?.clocks.status).toBe(clock(2, 'tablet-b'));
       const typed = await h.store.driver.query('SELECT id FROM lots WHERE lot_number = $1', ['NEW123']);
       expect(typed).toEqual([{ id }]);
     });

@@ -8,9 +8,13 @@ export interface RemoteTablet {
   terminate(): Promise<void>;
 }
 
-export async function startTablet(name: string, today?: string): Promise<RemoteTablet> {
+export async function startTablet(
+  name: string,
+  today?: string,
+  pinIterations?: number,
+): Promise<RemoteTablet> {
   const worker = new Worker(new URL('./tablet-worker-entry.mjs', import.meta.url), {
-    workerData: { name, today },
+    workerData: { name, today, pinIterations },
   });
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

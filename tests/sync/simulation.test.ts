@@ -16,6 +16,7 @@ import { postgresBackend } from '../server/backends';
 import { MAIN, TODAY } from '../server/sync-harness';
 import { buildDemoClinic } from '../../src/domain/demo/clinic';
 import { eventually } from './eventually';
+import { PIN_DEFAULT_ITERATIONS } from '../../src/auth/pin';
 import { startTablet, type RemoteTablet } from './remote-tablet';
 import { enrollToken, freePort, serverProcess, type ServerStore } from './server-process';
 
@@ -124,7 +125,9 @@ async function runSchedule(steps: Step[], store: Store = 'postgres'): Promise<vo
   const tablets: RemoteTablet[] = [];
   try {
     await server.start();
-    for (const name of ['t0', 't1', 't2']) tablets.push(await startTablet(name, today));
+    // The real server's demo approval keys use the default PBKDF2 cost ([A5]).
+    for (const name of ['t0', 't1', 't2'])
+      tablets.push(await startTablet(name, today, PIN_DEFAULT_ITERATIONS));
     const tokens = await Promise.all(tablets.map((t) => enrollToken(server.url, MAIN, t.name)));
     const online = [false, false, false];
     const recorded: string[] = [];

@@ -11,11 +11,11 @@ import { toReplicated } from '../../src/db/repositories/records';
 import { watchUnsyncedCount } from '../../src/db/repositories/unsynced';
 import { openTablet, type Tablet } from './tablet';
 
-const { name, today } = workerData as { name: string; today?: string };
+const { name, today, pinIterations } = workerData as { name: string; today?: string; pinIterations?: number };
 let tablet: Tablet | null = null;
 
 async function required(): Promise<Tablet> {
-  tablet ??= await openTablet(name, today);
+  tablet ??= await openTablet(name, today, pinIterations);
   return tablet;
 }
 

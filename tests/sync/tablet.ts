@@ -18,7 +18,8 @@ import type { LedgerEvent, Lot, Product, Visit } from '../../src/domain/model';
 import { buildDrawEvents } from '../../src/domain/treatment/draw';
 import type { SyncError } from '../../src/sync/api';
 import { connect, type RunningSync } from '../../src/sync/connection';
-import { approvalKeyOf, ORG, MAIN, STAFF, TODAY } from '../server/sync-harness';
+import { deriveApprovalKey } from '../../src/auth/approval';
+import { ORG, MAIN, STAFF, TEST_PIN_ITERATIONS, TODAY } from '../server/sync-harness';
 
 export interface Tablet {
   name: string;
@@ -43,7 +44,12 @@ export interface Tablet {
 export const BOTOX = buildDemoClinic(TODAY).products[0] as Product;
 
 /** `today` must be the server's demo date, so both hold the same demo events (same ids, same content). */
-export async function openTablet(name: string, today = TODAY): Promise<Tablet> {
+export async function openTablet(
+  name: string,
+  today = TODAY,
+  /** PBKDF2 iterations of the server's approval keys: the harness's, or the real server's default. */
+  pinIterations = TEST_PIN_ITERATIONS,
+): Promise<Tablet> {
   const db = await openDatabase({ name: `tablet-${name}`, storage: testStorage(new IDBFactory()).storage });
   await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
   const deviceId = `tablet-${name}-${randomUUID().slice(0, 8)}`;
@@ -111,10 +117,12 @@ export async function openTablet(name: string, today = TODAY): Promise<Tablet> {
       if (!doc) throw new Error(`no lot ${lotId} on ${name}`);
       const { clocks: _clocks, editor: _editor, ...lot } = doc.toMutableJSON();
       // A manager or admin proves the edit with the key their demo PIN derives, as at the pad ([A5]),
-      // at the test server's iteration count (sync-harness).
+      // at the iteration count of the server's keys.
       const person = buildDemoClinic(today).staff.find((p) => p.id === actorId);
       const approves = person?.role === 'manager' || person?.role === 'admin';
-      const approvalKey = approves ? await approvalKeyOf(actorId) : undefined;
+      const approvalKey = approves
+        ? await deriveApprovalKey(person.demoPin, ORG, actorId, pinIterations)
+        : undefined;
       await saveRecords(db, 'lots', [{ ...lot, ...changes }], {
         deviceId,
         actorId,

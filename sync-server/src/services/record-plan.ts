@@ -196,12 +196,10 @@ export function planRecordPush(
       rejected.push({ kind: r.kind, id: r.id, reason, at });
       continue;
     }
-    // Newer clocks on the same values move nothing unless the actor may change the record: a
-    // clock alone must not outrank a later edit by someone who may ([A4]).
-    const mayMoveClocks =
-      role !== undefined && !ADMIN_ONLY_KINDS.has(r.kind) && mayChangeRecord(role, r.kind, !base);
+    // Newer clocks on the same values are kept (every copy converges on them), except on staff and
+    // locations, which only the admin API changes; a clock far ahead was restamped first ([A4]).
     const clockOnly = !valuesChanged(base, merged, changedFields);
-    if (changedFields.length > 0 && !(clockOnly && !mayMoveClocks)) {
+    if (changedFields.length > 0 && !(clockOnly && ADMIN_ONLY_KINDS.has(r.kind))) {
       current.set(key, merged);
       dirty.set(key, { kind: r.kind, id: r.id, actorId: r.actorId });
     }
