@@ -77,7 +77,7 @@ describe('the visit on a tablet', () => {
 
       await chooseProduct(page, botox);
       const accept = byTestId(page, 'accept-fefo');
-      await expect.poll(() => isFocused(accept)).toBe(true);
+      await expect.poll(() => isFocused(accept), { timeout: 30_000 }).toBe(true);
       expect(await onScreen(page, accept)).toBe(true);
       // The suggestion is listed once.
       expect(await byTestId(page, `candidate-${soonest.lotNumber}`).count()).toBe(0);
@@ -104,7 +104,7 @@ describe('the visit on a tablet', () => {
       await chooseProduct(page, botox);
       await clickTestId(page, `candidate-${later.lotNumber}`);
       const reason = byTestId(page, 'deviation-reason');
-      await expect.poll(() => isFocused(reason)).toBe(true);
+      await expect.poll(() => isFocused(reason), { timeout: 30_000 }).toBe(true);
       expect(await onScreen(page, reason)).toBe(true);
       await reason.selectOption('other');
       const confirm = byTestId(page, 'confirm-deviation');
@@ -131,7 +131,9 @@ describe('the visit on a tablet', () => {
     expect(await byTestId(page, 'fefo-suggestion').textContent()).toContain('Opened vial');
 
     await page.locator('[data-testid^="undo-"]').first().click();
-    await expect.poll(() => byTestId(page, 'fefo-suggestion').textContent()).toContain('New vial');
+    await expect
+      .poll(() => byTestId(page, 'fefo-suggestion').textContent(), { timeout: 30_000 })
+      .toContain('New vial');
     expect(await byTestId(page, 'fefo-suggestion').textContent()).toContain('100 U available');
 
     await clickTestId(page, 'accept-fefo');
@@ -143,7 +145,7 @@ describe('the visit on a tablet', () => {
 
     await clickTestId(page, 'finish-visit');
     const finish = byTestId(page, 'finish-visit-confirm');
-    await expect.poll(() => isFocused(finish)).toBe(true);
+    await expect.poll(() => isFocused(finish), { timeout: 30_000 }).toBe(true);
     expect(await onScreen(page, finish)).toBe(true);
     const totals = (await byTestId(page, 'finish-totals').textContent()) ?? '';
     expect(totals).toContain(`${botox.name}: 20 U in 1 draw`);
