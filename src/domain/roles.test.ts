@@ -22,7 +22,7 @@ describe('roles', () => {
     for (const type of LEDGER_EVENT_TYPES) expect(mayRecord('admin', type), type).toBe(true);
   });
 
-  it('[ST3] only managers and admins see costs; no event needs that right, so the server never asks it', () => {
+  it('[ST3][R5] only managers and admins see costs; no event needs that right, so the server never asks it', () => {
     expect(ROLES.filter((role) => can(role, 'see_costs'))).toEqual(['manager', 'admin']);
     expect(Object.values(ACTION_FOR_EVENT)).not.toContain('see_costs');
   });
