@@ -17,6 +17,7 @@ import {
   editedOn,
   mergePulledRecords,
   recordCollection,
+  takeServerCopies,
   toReplicated,
   type RecordDocs,
 } from '../db/repositories/records';
@@ -79,13 +80,19 @@ export function recordsChannel<K extends RecordKind>(
         kind,
         docs.map((d) => d.id),
       );
-      await pushRecords(
+      const answer = await pushRecords(
         client,
         docs.map((doc) => {
           const approval = approvals.get(doc.id);
           return { kind, ...toReplicated(doc), actorId: doc.editor, ...(approval ? { approval } : {}) };
         }),
       );
+      // Clocks the server did not take ([A4]): its copies replace what this tablet sent.
+      const serverCopies = (answer.clocksNotTaken ?? []).filter((r) => r.kind === kind);
+      if (serverCopies.length > 0) {
+        const pushed = new Map(docs.map((d) => [d.id, d.clocks]));
+        await takeServerCopies(db, kind, pushed, serverCopies, { deviceId: ownDeviceId, nowMs: now() });
+      }
       // Answered (changed or unchanged alike): the server holds these copies now.
       await settleRecordEdits(db, kind, docs);
       await forgetApprovals(db, kind, [...approvals.keys()]);

@@ -3,12 +3,15 @@
  * alone cannot act as a manager, edit staff, or freeze a field with its clock.
  */
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/domain/replica';
+import { formatHlc, lotIdFor } from '../../src/domain/replica';
 import { ADMIN_ONLY_REASON, CLAMPED_NODE } from '../../sync-server/src/services/record-plan';
 import type { StoreBackend } from './backends';
 import {
+  BOTOX,
   clock,
+  created,
   edited,
+  lotData,
   harnessPerTest,
   newId,
   NOW,
@@ -17,7 +20,7 @@ import {
   putStaff,
   withApproval,
 } from './records-fixtures';
-import { approved, deviceHeaders, LOTS, serverEvent, STAFF } from './sync-harness';
+import { approved, deviceHeaders, LOTS, ORG, serverEvent, STAFF } from './sync-harness';
 
 const CASEY_PIN = '369024';
 
@@ -122,17 +125,23 @@ export function defineApprovalsContract(backend: StoreBackend): void {
       expect((await h.push(device, [await approved(again, STAFF.manager, '482915')])).statusCode).toBe(200);
     });
 
-    it('[A4] a future clock cannot freeze a lot: it is restamped to the server’s time, and the manager’s recall a moment later wins', async () => {
+    it('[A4] a clock-only change needs the permission a value change needs: an injector’s far-ahead re-send is not taken, so the manager’s recall a moment later wins', async () => {
       const h = await harness();
       const device = await h.enroll();
       const lot = await pulledOne(h, device, 'lots', LOTS[1] ?? '');
       const at = (ms: number, node: string) => formatHlc({ ms: NOW.getTime() + ms, counter: 0, node });
       const hours = (n: number) => n * 3_600_000;
-      // Re-sent 23.9 h ahead, same value: kept, but at the server's time, not 23.9 h ahead.
+      // Jordan (injector) re-sends the same status 23.9 h ahead: the server keeps its copy and
+      // answers it, so the tablet can take it back.
       const base = edited(lot, {}, at(0, 'tablet-x'), STAFF.injector);
       const frozen = { ...base, clocks: { ...lot.clocks, status: at(hours(23.9), 'tablet-x') } };
-      expect((await pushRecords(h, device, [frozen])).statusCode).toBe(200);
-      expect((await pulledOne(h, device, 'lots', lot.id)).clocks.status).toBe(at(0, CLAMPED_NODE));
+      const answer = await pushRecords(h, device, [frozen]);
+      expect(answer.json()).toEqual({
+        changed: [],
+        unchanged: [lot.id],
+        clocksNotTaken: [{ kind: 'lots', id: lot.id, data: lot.data, clocks: lot.clocks }],
+      });
+      expect((await pulledOne(h, device, 'lots', lot.id)).clocks.status).toBe(lot.clocks.status);
       // The manager recalls it a second later by their clock: recalled everywhere.
       const recall = await withApproval(
         edited(lot, { status: 'recalled' }, at(1_000, 'tablet-m'), STAFF.manager),
@@ -148,13 +157,34 @@ export function defineApprovalsContract(backend: StoreBackend): void {
       expect((await pushRecords(h, device, [nearLift])).json()).toMatchObject({
         rejected: [{ reason: 'an injector may not change a lot' }],
       });
-      expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('recalled');
-      // The manager's proven release goes through.
+      // A manager's proven re-send of the same value, three minutes ahead: a clock-only change they
+      // may make, so it is taken; the release after it goes through.
+      const reSent = edited(recalled, {}, at(0, 'tablet-m'), STAFF.manager);
+      const reRecall = await withApproval(
+        { ...reSent, clocks: { ...recalled.clocks, status: at(180_000, 'tablet-m') } },
+        undefined,
+        ['status'],
+      );
+      expect((await pushRecords(h, device, [reRecall])).json()).toEqual({ changed: [lot.id], unchanged: [] });
+      const stamped = await pulledOne(h, device, 'lots', lot.id);
+      expect(stamped.clocks.status).toBe(at(180_000, 'tablet-m'));
       const release = await withApproval(
-        edited(recalled, { status: 'available' }, at(2_000, 'tablet-m'), STAFF.manager),
+        edited(stamped, { status: 'available' }, at(200_000, 'tablet-m'), STAFF.manager),
       );
       expect((await pushRecords(h, device, [release])).json()).toEqual({ changed: [lot.id], unchanged: [] });
       expect((await pulledOne(h, device, 'lots', lot.id)).data.status).toBe('available');
+      // A new lot made on a tablet whose clock is a day fast is stored at the server's time.
+      const id = lotIdFor(ORG, BOTOX, 'FAST1');
+      const fast = created(
+        'lots',
+        id,
+        lotData({ lotNumber: 'FAST1' }),
+        at(hours(23.9), 'tablet-x'),
+        STAFF.injector,
+      );
+      expect((await pushRecords(h, device, [fast])).json()).toEqual({ changed: [id], unchanged: [] });
+      const stored = await pulledOne(h, device, 'lots', id);
+      expect(new Set(Object.values(stored.clocks))).toEqual(new Set([at(0, CLAMPED_NODE)]));
     });
   });
 }

@@ -103,12 +103,17 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const fromA = created('lots', id, lotData(), clock(1, 'tablet-a'), STAFF.injector);
       const fromB = created('lots', id, lotData(), clock(2, 'tablet-b'), STAFF.frontDesk);
       expect((await pushRecords(h, a, [fromA])).json()).toEqual({ changed: [id], unchanged: [] });
-      // Only the clocks move (the values are the same): not a change front desk is refused, and every
-      // copy converges on the newer clocks.
-      expect((await pushRecords(h, b, [fromB])).json()).toEqual({ changed: [id], unchanged: [] });
+      // Only the clocks would move (the values are the same), and front desk may not change a lot
+      // ([A4]): the server keeps A's copy and answers it, so B takes it and both converge on it.
+      const { kind: _kind, actorId: _actor, ...storedA } = fromA;
+      expect((await pushRecords(h, b, [fromB])).json()).toEqual({
+        changed: [],
+        unchanged: [id],
+        clocksNotTaken: [{ kind: 'lots', ...storedA }],
+      });
       const lots = (await pullKind(h, a, 'lots')).filter((r) => r.id === id);
       expect(lots).toHaveLength(1);
-      expect(lots[0]?.clocks.status).toBe(clock(2, 'tablet-b'));
+      expect(lots[0]?.clocks.status).toBe(clock(1, 'tablet-a'));
       const typed = await h.store.driver.query('SELECT id FROM lots WHERE lot_number = $1', ['NEW123']);
       expect(typed).toEqual([{ id }]);
     });

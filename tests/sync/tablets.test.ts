@@ -178,6 +178,20 @@ describe('tablets syncing through the server', () => {
     expect(
       (await lotsOf(a)).filter((l) => l.data.productId === product && l.data.expiry === '2028-02-29'),
     ).toHaveLength(1);
+    // The second tablet's clocks were not taken (an injector may not change a lot, [A4]): it took
+    // the server's copy, so nothing is refused and nothing stays only on either tablet.
+    const [stored] = await server.store.driver.query<{ clocks: Record<string, string> }>(
+      "SELECT clocks FROM records WHERE kind = 'lots' AND id = $1",
+      [idA],
+    );
+    expect((await lotOn(b, idA))?.clocks).toEqual(stored?.clocks);
+    for (const t of [a, b]) {
+      expect(await t.call('marks', 'rejected')).toEqual([]);
+      await eventually(
+        'nothing is only on the tablet',
+        async () => (await t.call<{ records: number }>('unsynced')).records === 0,
+      );
+    }
   }, 120_000);
 
   it('[MD5] an injector changing an existing lot is refused, flagged, and the tablet returns to the server copy', async () => {

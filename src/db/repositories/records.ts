@@ -233,3 +233,30 @@ export async function discardLocalEdits(
   }));
   await upsertRecordDocs(db, kind, writes);
 }
+
+/**
+ * The server did not take the clocks this tablet pushed for these records (a clock-only change
+ * its editor may not make, [A4]): the pushed clocks are dropped — a newer edit made since keeps
+ * its own — and the server's copies merged in, so this copy converges on the server's clocks.
+ * Example: pushed lot L status @5 (same value as the server's @2) → local L status @2.
+ */
+export async function takeServerCopies<K extends RecordKind>(
+  db: ChairsideDatabase,
+  kind: K,
+  pushed: ReadonlyMap<string, Record<string, string>>,
+  serverCopies: ReplicatedRecord[],
+  ctx: { deviceId: string; nowMs: number },
+): Promise<void> {
+  const stored = await findRecordDocs(
+    db,
+    kind,
+    serverCopies.map((r) => r.id),
+  );
+  const writes = [...stored.values()].map((doc) => {
+    const sent = pushed.get(doc.id) ?? {};
+    const clocks = Object.fromEntries(Object.entries(doc.clocks).filter(([f, clock]) => sent[f] !== clock));
+    return { ...doc, clocks };
+  });
+  await upsertRecordDocs(db, kind, writes);
+  await mergePulledRecords(db, kind, serverCopies, ctx);
+}

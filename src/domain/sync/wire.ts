@@ -83,6 +83,11 @@ export interface RecordPushRequest {
 export interface RecordPushResponse {
   changed: string[];
   unchanged: string[];
+  /**
+   * The server's copies of records whose pushed change moved only clocks that the actor may not
+   * move ([A4]): the tablet drops the clocks it sent and takes these. Absent from older servers.
+   */
+  clocksNotTaken?: WireRecord[];
 }
 
 export type RecordRejection = Rejection & { kind: string };

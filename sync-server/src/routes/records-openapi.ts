@@ -70,7 +70,19 @@ export function recordPaths(parts: OpenApiParts): Record<string, unknown> {
         responses: {
           '200': {
             description: 'Merged',
-            ...json({ type: 'object', properties: { changed: ids, unchanged: ids } }),
+            ...json({
+              type: 'object',
+              properties: {
+                changed: ids,
+                unchanged: ids,
+                clocksNotTaken: {
+                  description:
+                    "The server's copies of records whose clock-only change the actor may not make [A4]",
+                  type: 'array',
+                  items: { type: 'object', required: ['kind', 'id', 'data', 'clocks'] },
+                },
+              },
+            }),
           },
           '403': {
             description: 'Actor, role or organization not allowed [MD5]; nothing written',

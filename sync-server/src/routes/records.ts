@@ -30,7 +30,12 @@ export function registerRecordRoutes(api: FastifyInstance, deps: { records: Reco
         case 'forbidden':
           return reply.code(403).send({ error: 'forbidden', rejected: outcome.rejected });
         case 'ok':
-          return { changed: outcome.changed, unchanged: outcome.unchanged };
+          return {
+            changed: outcome.changed,
+            unchanged: outcome.unchanged,
+            // Listed only when there are some: the common answer stays as small as before.
+            ...(outcome.clocksNotTaken?.length ? { clocksNotTaken: outcome.clocksNotTaken } : {}),
+          };
       }
     },
   );

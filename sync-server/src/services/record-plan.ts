@@ -11,15 +11,17 @@
  *    merged into the stored copy (or what the batch made of it so far) with `mergeRecords`; the
  *    merged data must pass `checkRecordData` and fit the typed columns (400 naming the field).
  *    Then the actor must be staff of the device's organization and `mayChangeRecord` must allow
- *    it (403). A merge that changes no VALUE (only newer clocks: the same lot made on two
- *    tablets, a re-sent record) needs no permission to change: any known actor may send it.
+ *    it (403). A merge that changes no VALUE, only clocks, needs the same permission as a value
+ *    change ([A4]): without it the server keeps its copy and answers it in `clocksNotTaken` (200,
+ *    not 403: nothing the tablet shows changed), so the tablet drops those clocks and takes the
+ *    server's copy (records-channel.ts) and every copy converges on the server's clocks.
  *
  * Worked example (stored lot L: status "available" @1, injector I, manager M):
  *   [L status "hold" @2 by I]            → 403 "an injector may not change a lot"
- *   [L status "hold" @2 by M]            → changed [L], L stored with a new seq
+ *   [L status "hold" @2 by M, proven]    → changed [L], L stored with a new seq
  *   [L status "hold" @2 by M] again      → unchanged [L]
- *   [L status "hold" @3 by I]            → changed [L]: the value stays "hold", only its clock
- *                                           moves, so an injector may send it (see 2.)
+ *   [L status "hold" @3 by I]            → unchanged [L], clocksNotTaken [L as stored, @2]: only
+ *                                           the clock moves, and I may not change a lot
  */
 import type { Role } from '../../../src/domain/model';
 import {
@@ -33,7 +35,12 @@ import {
   RECORD_FIELDS,
 } from '../../../src/domain/replica';
 import type { RecordData, RecordKind, ReplicatedRecord } from '../../../src/domain/replica';
-import type { PushedRecord, RecordPushResponse, RecordRejection } from '../../../src/domain/sync/wire';
+import type {
+  PushedRecord,
+  RecordPushResponse,
+  RecordRejection,
+  WireRecord,
+} from '../../../src/domain/sync/wire';
 import { fieldsNeedingApproval } from '../../../src/domain/approval';
 import { columnProblem } from '../store/record-projection';
 import type { BatchContext, RecordWrite } from '../store/record-store';
@@ -128,29 +135,22 @@ export const ADMIN_ONLY_REASON =
   'staff and locations change only through the admin API, never by a device push';
 
 /**
- * Why `r` is refused (403), or null ([MD6], [A4], [A5]). Staff and locations are never changed
- * by a device push. A change of a privileged field (a lot's status or cost, a product's price)
- * needs the editor's verified approval.
+ * Why `r` may not make this change, or null ([MD6], [A4], [A5]). Staff and locations are never
+ * changed by a device push. A privileged field (a lot's status or cost, a product's price) whose
+ * clock moves needs the editor's verified approval, whether its value changed or only its clock.
  */
 function refusal(
-  orgId: string,
   r: IncomingRecord & { kind: RecordKind },
-  role: Role | undefined,
+  role: Role,
   base: ReplicatedRecord | undefined,
-  merged: ReplicatedRecord,
   changedFields: string[],
   approval: { by: string; fields: readonly string[] } | undefined,
 ): string | null {
-  if (Object.hasOwn(r.data, 'orgId') && r.data.orgId !== orgId)
-    return "the record belongs to another organization than this device's";
-  if (!role) return `unknown staff member ${r.actorId}`;
-  if (!valuesChanged(base, merged, changedFields)) return null;
+  if (changedFields.length === 0) return null;
   if (ADMIN_ONLY_KINDS.has(r.kind)) return ADMIN_ONLY_REASON;
   if (!mayChangeRecord(role, r.kind, !base))
     return `${ROLE_NAMES[role]} may not ${base ? 'change' : 'create'} ${NOUNS[r.kind]}`;
-  const privileged = base
-    ? fieldsNeedingApproval(r.kind, changedFields).filter((f) => !same(base.data[f], merged.data[f]))
-    : [];
+  const privileged = base ? fieldsNeedingApproval(r.kind, changedFields) : [];
   const covered = approval?.by === r.actorId && privileged.every((f) => approval.fields.includes(f));
   if (privileged.length > 0 && !covered)
     return `changing ${privileged.join(', ')} of ${NOUNS[r.kind]} needs the editor's proven approval (approval)`;
@@ -165,7 +165,8 @@ const valuesChanged = (
 
 /**
  * Decides a batch whose every record passed `shapeProblem`. Writes only when the whole batch is
- * valid and allowed; `changed`/`unchanged` list each id once, in batch order.
+ * valid and allowed; `changed`/`unchanged` list each id once, in batch order; `clocksNotTaken`
+ * holds the server's copy of each record whose clock-only change was not taken (also `unchanged`).
  */
 export function planRecordPush(
   orgId: string,
@@ -176,6 +177,7 @@ export function planRecordPush(
   const roles = new Map(ctx.roles);
   const dirty = new Map<string, { kind: RecordKind; id: string; actorId: string }>();
   const rejected: (RecordRejection & { at: number })[] = [];
+  const notTaken = new Map<string, WireRecord>();
   const indexed = records.map((r, at) => ({ r: r as IncomingRecord & { kind: RecordKind }, at }));
   const order = [
     ...indexed.filter((x) => x.r.kind === 'staff'),
@@ -191,17 +193,26 @@ export function planRecordPush(
     const problem = checkRecordData(r.kind, merged.data) ?? columnProblem(r.kind, merged.data);
     if (problem) return { result: invalid(problem.field, r.id, problem.message), writes: [] };
     const role = roles.get(r.actorId);
-    const reason = refusal(orgId, r, role, base, merged, changedFields, ctx.approved?.get(key));
+    const foreign = Object.hasOwn(r.data, 'orgId') && r.data.orgId !== orgId;
+    const reason = foreign
+      ? "the record belongs to another organization than this device's"
+      : !role
+        ? `unknown staff member ${r.actorId}`
+        : refusal(r, role, base, changedFields, ctx.approved?.get(key));
+    if (reason && role && !foreign && base && !valuesChanged(base, merged, changedFields)) {
+      // Only clocks would move, and this actor may not move them: the server's copy stands ([A4]).
+      if (!notTaken.has(key))
+        notTaken.set(key, { kind: r.kind, id: base.id, data: base.data, clocks: base.clocks });
+      continue;
+    }
     if (reason) {
       rejected.push({ kind: r.kind, id: r.id, reason, at });
       continue;
     }
-    // Newer clocks on the same values are kept (every copy converges on them), except on staff and
-    // locations, which only the admin API changes; a clock far ahead was restamped first ([A4]).
-    const clockOnly = !valuesChanged(base, merged, changedFields);
-    if (changedFields.length > 0 && !(clockOnly && ADMIN_ONLY_KINDS.has(r.kind))) {
+    if (changedFields.length > 0) {
       current.set(key, merged);
       dirty.set(key, { kind: r.kind, id: r.id, actorId: r.actorId });
+      notTaken.delete(key);
     }
     if (r.kind === 'staff') roles.set(r.id, merged.data.role as Role);
   }
@@ -225,5 +236,6 @@ export function planRecordPush(
     if (!merged) throw new Error(`no merged copy of ${key}`);
     return { kind: w.kind, id: w.id, data: merged.data, clocks: merged.clocks, actorId: w.actorId };
   });
-  return { result: { kind: 'ok', changed, unchanged }, writes };
+  const clocksNotTaken = [...notTaken.values()];
+  return { result: { kind: 'ok', changed, unchanged, clocksNotTaken }, writes };
 }
