@@ -1,0 +1,3 @@
+export * from './packs';
+export * from './receipt-cost';
+export * from './po-progress';
