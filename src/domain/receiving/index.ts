@@ -1,0 +1,3 @@
+export * from './draft';
+export * from './confirm';
+export * from './serials';
