@@ -29,6 +29,7 @@ import {
   type SettingOf,
 } from '../db/repositories/settings';
 import { listStaff, watchStaff } from '../db/repositories/staff';
+import { storeReceipt, watchReceivedSerials } from '../db/repositories/receiving';
 import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
 import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
 import type { LedgerEvent, Product } from '../domain/model';
@@ -109,6 +110,8 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       markUsed: markProductUsed,
       toggleFavourite,
     }),
+    /** Receipts: serials already received ([RC5]) and storing a confirmed one ([RC7]). */
+    receiving: bind(db, { watchSerials: watchReceivedSerials, store: storeReceipt }),
     /** Stock at chosen locations, one view at a time, and the locations to choose from ([ST1]). */
     stock: bind(db, { watchAt: watchStockAt, watchLocations: watchStockLocations, watchDiscrepancies }),
     settings: {

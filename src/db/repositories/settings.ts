@@ -73,6 +73,16 @@ const chartRule = jsonString<ChartRule | null>(null, (parsed) => {
   return typeof pattern === 'string' && typeof require === 'boolean' ? { pattern, require } : null;
 });
 
+/** A whole number of days in a sane range; anything else reads as the default. */
+function dayCount(fallback: number): SettingCodec<number> {
+  return {
+    default: fallback,
+    encode: (value) => value,
+    decode: (stored) =>
+      typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 && stored <= 3650 ? stored : fallback,
+  };
+}
+
 /** Every settings key, with its codec. Keys are the stored ids: never rename one. */
 export const SETTINGS = {
   deviceId: optionalString,
@@ -87,6 +97,8 @@ export const SETTINGS = {
    * every setting here: each tablet is set up on its own.
    */
   'clinic.chartRule': chartRule,
+  /** Receiving warns about lots expiring within this many days (SPEC [RC6]); this tablet only. */
+  'clinic.shortDatedDays': dayCount(90),
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,141 @@
+/**
+ * The receipt being scanned on this screen ([RC4]-[RC7]): the draft lines, the header (supplier,
+ * PO, location), splits across locations, the last scan's result, and confirming. The rules are
+ * the domain's (src/domain/receiving); this hook only holds the state and stores the result.
+ */
+import { useMemo, useState } from 'react';
+import { confirmReceipt, type Allocation, type ConfirmResult } from '../../domain/receiving/confirm';
+import {
+  addScan,
+  EMPTY_RECEIPT,
+  editLine,
+  removeLine,
+  type ReceiptDraft,
+  type ReceiptLine,
+} from '../../domain/receiving/draft';
+import type { Location, Product } from '../../domain/model';
+import { deviceToday, newId, now } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import type { SessionStaff } from '../../platform/session';
+import { useObservable } from '../../platform/useObservable';
+import type { ScanOutcome } from '../../scan/flow';
+import { receiptScanOf } from './scan-to-receipt';
+
+export type ScanNote = { tone: 'added' | 'refused'; text: string; seq: number };
+
+export interface Received {
+  result: Extract<ConfirmResult, { ok: true }>;
+  locationNames: string[];
+}
+
+const EMPTY_SERIALS = new Map<string, string>();
+
+export function useReceipt(staff: SessionStaff, locations: readonly Location[]) {
+  const data = useData();
+  const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
+  const serials = useObservable(() => data.receiving.watchSerials(), EMPTY_SERIALS, [data]);
+  const shortDatedDays = useObservable(() => data.settings.watch('clinic.shortDatedDays'), 90, [data]);
+  const [draft, setDraft] = useState<ReceiptDraft>(EMPTY_RECEIPT);
+  const [supplier, setSupplier] = useState('');
+  const [purchaseOrder, setPurchaseOrder] = useState('');
+  const [locationId, setLocationId] = useState<string>(locations[0]?.id ?? '');
+  const [splits, setSplits] = useState<ReadonlyMap<string, readonly Allocation[]>>(new Map());
+  const [warningsAccepted, setWarningsAccepted] = useState(false);
+  const [note, setNote] = useState<ScanNote | null>(null);
+  const [received, setReceived] = useState<Received | null>(null);
+  const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+
+  const onScan = (outcome: ScanOutcome) => {
+    if (outcome.combine === 'ignored-partial') {
+      setNote({
+        tone: 'refused',
+        seq: outcome.seq,
+        text: 'That label belongs to the carton just counted: for the next carton, scan its full code.',
+      });
+      return;
+    }
+    const scan = receiptScanOf(outcome);
+    if (!scan) {
+      const message = outcome.parsed.ok ? 'Nothing to receive in this code.' : outcome.parsed.error.message;
+      setNote({ tone: 'refused', seq: outcome.seq, text: message });
+      return;
+    }
+    const r = addScan(draft, scan, { today: deviceToday(), shortDatedDays, receivedSerials: serials });
+    setDraft(r.draft);
+    if (r.kind === 'refused') setNote({ tone: 'refused', seq: outcome.seq, text: r.message });
+    else {
+      const product = byId.get(r.line.productId);
+      const what = product ? `${product.name} lot ${r.line.lotNumber}` : `lot ${r.line.lotNumber}`;
+      setNote({
+        tone: 'added',
+        seq: outcome.seq,
+        text: `+${r.containers} · ${what} (${r.line.containers} in all)`,
+      });
+    }
+  };
+
+  const stamp = () => ({
+    receiptId: newId(),
+    actorId: staff.id,
+    deviceId: data.deviceId,
+    deviceTime: new Date(now()).toISOString(),
+    newId,
+  });
+  const header = {
+    orgId: products[0]?.orgId ?? '',
+    supplier,
+    purchaseOrder,
+    locationId,
+    splits,
+    warningsAccepted,
+  };
+  /** What confirming would build now: the problems to show, or the receipt to review. */
+  const preview = confirmReceipt(draft, header, byId, { ...stamp(), newId: () => 'preview' });
+
+  const confirm = async (): Promise<void> => {
+    const result = confirmReceipt(draft, header, byId, stamp());
+    if (!result.ok) return;
+    await data.receiving.store(result.lots, result.events, {
+      deviceId: data.deviceId,
+      actorId: staff.id,
+      nowMs: now(),
+    });
+    const names = new Set(
+      result.events.map((e) => locations.find((l) => l.id === e.locationId)?.name ?? e.locationId),
+    );
+    setReceived({ result, locationNames: [...names] });
+    setDraft(EMPTY_RECEIPT);
+    setSplits(new Map());
+    setWarningsAccepted(false);
+    setNote(null);
+  };
+
+  return {
+    products: byId,
+    draft,
+    header: { supplier, setSupplier, purchaseOrder, setPurchaseOrder, locationId, setLocationId },
+    note,
+    onScan,
+    edit: (key: string, edit: Parameters<typeof editLine>[2]) => setDraft((d) => editLine(d, key, edit)),
+    remove: (key: string) => {
+      setDraft((d) => removeLine(d, key));
+      setSplits((s) => new Map([...s].filter(([k]) => k !== key)));
+    },
+    splitOf: (line: ReceiptLine) => splits.get(line.key) ?? null,
+    setSplit: (key: string, split: readonly Allocation[] | null) =>
+      setSplits((s) => {
+        const next = new Map(s);
+        if (split) next.set(key, split);
+        else next.delete(key);
+        return next;
+      }),
+    warningsAccepted,
+    setWarningsAccepted,
+    preview,
+    confirm,
+    received,
+    startAnother: () => setReceived(null),
+  };
+}
+
+export type ReceiptState = ReturnType<typeof useReceipt>;
