@@ -79,7 +79,9 @@ function dayCount(fallback: number): SettingCodec<number> {
     default: fallback,
     encode: (value) => value,
     decode: (stored) =>
-      typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 && stored <= 3650 ? stored : fallback,
+      typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 && stored <= 3650
+        ? stored
+        : fallback,
   };
 }
 

@@ -59,7 +59,7 @@ function lineProblem(
 ): string | null {
   if (!product) return 'its product is no longer in the catalog';
   if (!Number.isSafeInteger(line.containers) || line.containers < 1) return 'the count must be at least 1';
-  if (line.priceCentsPerContainer === null) return 'enter the price per container (0 for samples)';
+  if (line.priceCentsPerContainer === null) return 'enter its price from the invoice (0 for samples)';
   if (
     !Number.isSafeInteger(line.freeContainers) ||
     line.freeContainers < 0 ||

@@ -184,7 +184,7 @@ describe('confirming a receipt [RC7]', () => {
       problems: [
         { key: null, message: 'Name the supplier.' },
         { key: null, message: 'Accept the expired or short-dated lots first, or remove them.' },
-        { key: draft.lines[0]!.key, message: 'Lot J1: enter the price per container (0 for samples).' },
+        { key: draft.lines[0]!.key, message: 'Lot J1: enter its price from the invoice (0 for samples).' },
         { key: draft.lines[1]!.key, message: 'Lot C2: free containers must be fewer than those received.' },
       ],
     });

@@ -33,14 +33,18 @@ export function ReceiptLineCard(props: ReceiptLineCardProps) {
   const id = `receipt-line-${line.key.replace(/[^A-Za-z0-9]/g, '-')}`;
   return (
     <li className="card receipt-line" data-testid="receipt-line" data-lot={line.lotNumber}>
-      <div className="row">
+      <div className="row row--tight receipt-line__head">
         <div>
           <h3 className="receipt-line__title">{product?.name ?? 'Unknown product'}</h3>
           <p className="muted">
             Lot {line.lotNumber} · expires {line.expiry}
             {line.existingLotId ? ' · lot on file' : ' · new lot'}
             {line.warnings.map((w) => (
-              <span key={w} className="pill pill--warn receipt-line__warning" data-testid="receipt-line-warning">
+              <span
+                key={w}
+                className="pill pill--warn receipt-line__warning"
+                data-testid="receipt-line-warning"
+              >
                 {WARNING_TEXT[w]}
               </span>
             ))}
@@ -71,7 +75,7 @@ export function ReceiptLineCard(props: ReceiptLineCardProps) {
             data-testid="receipt-line-price"
             inputMode="decimal"
             value={price}
-            placeholder="from the invoice; 0 for samples"
+            placeholder="e.g. 540.00"
             aria-invalid={priceError ? true : undefined}
             aria-describedby={priceError ? `${id}-price` : undefined}
             onChange={(e) => {
@@ -96,7 +100,7 @@ export function ReceiptLineCard(props: ReceiptLineCardProps) {
           : ''}
       </p>
       {props.locations.length > 1 ? <SplitEditor {...props} /> : null}
-      {problem ? (
+      {problem && line.priceCentsPerContainer !== null ? (
         <p className="error" data-testid="receipt-line-problem">
           {problem}
         </p>

@@ -1,10 +1,16 @@
-import { formatAmount } from '../../domain/catalog/container-word';
+import { containerWord, formatAmount } from '../../domain/catalog/container-word';
 import type { Product } from '../../domain/model';
 import { formatMoney, formatUnitCost } from '../../domain/money';
 import type { ConfirmResult } from '../../domain/receiving/confirm';
 import { useBringIntoView } from '../../ui/useBringIntoView';
 
 type Built = Extract<ConfirmResult, { ok: true }>;
+
+/** "2 syringes", "1 vial". */
+export function countWords(containers: number, product: Product): string {
+  const word = containerWord(product);
+  return `${containers} ${containers === 1 ? word.one : word.many}`;
+}
 
 /**
  * What the receipt holds, shown before it is stored (docs/ui.md: close something important only
@@ -28,15 +34,20 @@ export function ReceiptReview(props: {
       data-testid="receipt-review"
       aria-labelledby="receipt-review-title"
     >
-      <h3 id="receipt-review-title">Receive these {built.lines.length} lots?</h3>
+      <h3 id="receipt-review-title">
+        {built.lines.length === 1 ? 'Receive this lot?' : `Receive these ${built.lines.length} lots?`}
+      </h3>
       <ul className="receipt-review__lines">
         {built.lines.map(({ line, cost }) => {
           const product = products.get(line.productId);
           return (
             <li key={line.key} data-testid="receipt-review-line">
               <strong>{product?.name}</strong> lot {line.lotNumber}:{' '}
-              {product ? formatAmount(cost.quantityMilli, product) : cost.quantityMilli}
-              {line.freeContainers > 0 ? ` (${line.freeContainers} free)` : ''}
+              {product ? countWords(line.containers, product) : ''}
+              {line.freeContainers > 0 ? `, ${line.freeContainers} free` : ''}
+              {product && product.baseUnit !== 'each'
+                ? ` (${formatAmount(cost.quantityMilli, product)})`
+                : ''}
               {seeCosts ? (
                 <>
                   {' '}

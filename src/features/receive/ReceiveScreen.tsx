@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { can } from '../../domain/roles';
 import { formatAmount } from '../../domain/catalog/container-word';
 import { formatMoney } from '../../domain/money';
 import { now } from '../../platform/clock';
 import { activeStaff, useSession, type SessionStaff } from '../../platform/session';
 import { EmptyState } from '../../ui/EmptyState';
-import { Scanner } from '../scanner/Scanner';
 import { SignInPanel } from '../signin/SignInPanel';
 import { useLocations } from '../treat/useLocations';
 import { ReceiptLineCard } from './ReceiptLineCard';
@@ -13,6 +12,9 @@ import { ReceiptReview } from './ReceiptReview';
 import { useReceipt, type ReceiptState, type Received } from './useReceipt';
 import type { Location } from '../../domain/model';
 import './receive.css';
+
+// The camera and decoder load when first opened, as on Treat.
+const Scanner = lazy(() => import('../scanner/Scanner'));
 
 /**
  * Receive stock ([RC4]-[RC7]): scan each carton as it comes out of the box; the lines fill in by
@@ -46,6 +48,7 @@ export function ReceiveScreen() {
 function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Location[] }) {
   const receipt = useReceipt(staff, locations);
   const [reviewing, setReviewing] = useState(false);
+  const [scanning, setScanning] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seeCosts = can(staff.role, 'see_costs');
@@ -54,7 +57,8 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
   const { preview } = receipt;
   const problemOf = (key: string) =>
     preview.ok ? null : (preview.problems.find((p) => p.key === key)?.message ?? null);
-  const general = preview.ok ? [] : preview.problems.filter((p) => p.key === null);
+  // Beside the disabled button: everything still missing, the lines' problems included.
+  const reasons = preview.ok ? [] : preview.problems.map((p) => p.message);
   const hasWarnings = receipt.draft.lines.some((l) => l.warnings.length > 0);
   const store = async () => {
     setBusy(true);
@@ -72,7 +76,24 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
     <div className="receive" data-testid="screen-receive">
       <div className="receive__choose">
         <HeaderCard receipt={receipt} locations={locations} />
-        <Scanner heading="Scan cartons" onIdentified={receipt.onScan} onClose={() => undefined} />
+        {scanning ? (
+          <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
+            <Scanner
+              heading="Scan cartons"
+              onIdentified={receipt.onScan}
+              onClose={() => setScanning(false)}
+            />
+          </Suspense>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            data-testid="receive-scan"
+            onClick={() => setScanning(true)}
+          >
+            Scan cartons
+          </button>
+        )}
         {receipt.note ? (
           <p
             key={receipt.note.seq}
@@ -142,10 +163,10 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
             >
               Review receipt
             </button>
-            {general.length > 0 && receipt.draft.lines.length > 0 ? (
+            {reasons.length > 0 && receipt.draft.lines.length > 0 ? (
               <ul id="receipt-problems" className="muted" data-testid="receipt-problems">
-                {general.map((p) => (
-                  <li key={p.message}>{p.message}</li>
+                {reasons.map((message) => (
+                  <li key={message}>{message}</li>
                 ))}
               </ul>
             ) : null}

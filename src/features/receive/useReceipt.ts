@@ -104,6 +104,8 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
       result.events.map((e) => locations.find((l) => l.id === e.locationId)?.name ?? e.locationId),
     );
     setReceived({ result, locationNames: [...names] });
+    // The next delivery is usually the same supplier's, to the same place, on another PO.
+    setPurchaseOrder('');
     setDraft(EMPTY_RECEIPT);
     setSplits(new Map());
     setWarningsAccepted(false);
