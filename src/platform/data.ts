@@ -14,7 +14,7 @@ import { findEvent } from '../db/repositories/events';
 import { watchFefo } from '../db/repositories/fefo';
 import { watchWorkableLocations } from '../db/repositories/locations';
 import { createLotFromScan, lotsOfProduct, watchLots, watchOnHand } from '../db/repositories/lots';
-import { createProduct, watchProducts } from '../db/repositories/products';
+import { createProduct, importStarterCatalog, watchProducts } from '../db/repositories/products';
 import {
   markProductUsed,
   toggleFavourite,
@@ -76,6 +76,7 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       watchCount: watchProductCount,
       list: listProducts,
       create: createProduct,
+      importStarter: importStarterCatalog,
     }),
     lots: bind(db, {
       watch: watchLots,

@@ -3,7 +3,7 @@ import { validateProductDraft } from '../../domain/catalog/product-draft';
 import { buildDemoClinic } from '../../domain/demo/clinic';
 import { loadDemoClinic } from '../demo';
 import { openTestDatabase } from '../testing';
-import { CatalogError, createProduct, toProduct } from './products';
+import { CatalogError, createProduct, importStarterCatalog, toProduct } from './products';
 import { editedOn } from './records';
 
 const TODAY = '2026-11-23';
@@ -62,6 +62,20 @@ describe('products created from a scan', () => {
       /already belongs to Juvéderm/,
     );
     expect(await db.products.count().exec()).toBe(demo.products.length);
+    await db.close();
+  });
+});
+
+describe('the starter catalog', () => {
+  it('[CT1] a manager imports it once: a second import adds nothing; an injector may not', async () => {
+    const { db } = await openTestDatabase();
+    await loadDemoClinic(db, { today: TODAY, hashPin: async (p) => p });
+    const added = await importStarterCatalog(db, manager);
+    expect(added.length).toBeGreaterThan(10);
+    expect(await db.products.count().exec()).toBe(demo.products.length + added.length);
+    expect(await importStarterCatalog(db, manager)).toEqual([]);
+    await expect(importStarterCatalog(db, { ...manager, role: 'injector' })).rejects.toThrow(CatalogError);
+    expect(await db.products.count().exec()).toBe(demo.products.length + added.length);
     await db.close();
   });
 });

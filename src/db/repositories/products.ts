@@ -5,6 +5,7 @@
  */
 import { map, type Observable } from 'rxjs';
 import { buildProduct, type ValidProduct } from '../../domain/catalog/product-draft';
+import { starterProductsToAdd } from '../../domain/catalog/starter';
 import type { Product, Role } from '../../domain/model';
 import { can } from '../../domain/roles';
 import type { ChairsideDatabase, ProductDoc } from '../collections';
@@ -36,4 +37,22 @@ export async function createProduct(
   const product = buildProduct(valid, ids);
   await saveRecords(db, 'products', [product], ctx);
   return product;
+}
+
+/**
+ * Imports the starter catalog ([CT1]) for the actor's organization: only what the catalog lacks,
+ * by derived id and by name, so a second import adds nothing. Returns the products added.
+ */
+export async function importStarterCatalog(
+  db: ChairsideDatabase,
+  ctx: EditContext & { role: Role },
+): Promise<Product[]> {
+  if (!can(ctx.role, 'manage_catalog'))
+    throw new CatalogError('Only a manager or admin may import the catalog.');
+  const actor = await db.staff.findOne(ctx.actorId).exec();
+  if (!actor) throw new CatalogError('The signed-in person is not on this tablet.');
+  const existing = (await db.products.find().exec()).map((d) => toProduct(d.toMutableJSON()));
+  const added = starterProductsToAdd(actor.orgId, existing);
+  await saveRecords(db, 'products', added, ctx);
+  return added;
 }

@@ -5,6 +5,7 @@ import { useObservable } from '../../platform/useObservable';
 import { ChartPatternCard } from './ChartPatternCard';
 import { DemoCard } from './DemoCard';
 import { EnrollCodeCard } from './EnrollCodeCard';
+import { StarterCatalogCard } from './StarterCatalogCard';
 import { StorageCard } from './StorageCard';
 import { SyncCard } from './SyncCard';
 import { useTabletSetup } from './useTabletSetup';
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       {setup.allowed ? <DemoCard onLoaded={() => setRefreshKey((k) => k + 1)} /> : null}
       <EnrollCodeCard />
       <ChartPatternCard />
+      <StarterCatalogCard />
       <StorageCard refreshKey={refreshKey} />
       <section className="card">
         <h3>Display</h3>
