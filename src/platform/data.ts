@@ -14,7 +14,12 @@ import { findEvent } from '../db/repositories/events';
 import { watchFefo } from '../db/repositories/fefo';
 import { watchWorkableLocations } from '../db/repositories/locations';
 import { createLotFromScan, lotsOfProduct, watchLots, watchOnHand } from '../db/repositories/lots';
-import { createProduct, importStarterCatalog, watchProducts } from '../db/repositories/products';
+import {
+  addGtinToProduct,
+  createProduct,
+  importStarterCatalog,
+  watchProducts,
+} from '../db/repositories/products';
 import {
   markProductUsed,
   toggleFavourite,
@@ -77,6 +82,7 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       list: listProducts,
       create: createProduct,
       importStarter: importStarterCatalog,
+      addGtin: addGtinToProduct,
     }),
     lots: bind(db, {
       watch: watchLots,

@@ -165,4 +165,22 @@ describe('receiving stock', () => {
     ]);
     expect(new Set(receives.map((e) => e.payload.unitCostMicros))).toEqual(new Set([4_909_091]));
   }, 180_000);
+
+  it('[CT1][RC4] a starter product has no GTIN yet: its first carton is given to it, and then counts', async () => {
+    const page = await openReceive(null, manager);
+    await clickTestId(page, 'nav-settings');
+    await clickTestId(page, 'import-starter');
+    await expect
+      .poll(() => byTestId(page, 'starter-note').textContent(), { timeout: TIMEOUT })
+      .toMatch(/^Added \d+ products/);
+    await clickTestId(page, 'nav-receive');
+    await byTestId(page, 'receipt-supplier').fill('Evolus');
+    await clickTestId(page, 'receive-scan');
+    await byTestId(page, 'scan-manual-input').fill(code('00099000000998', '2028-05-31', 'JV1', 'E1'));
+    await clickTestId(page, 'scan-manual-submit');
+    await byTestId(page, 'existing-product').selectOption({ label: 'Jeuveau 100 U (no GTIN yet)' });
+    await clickTestId(page, 'existing-product-add');
+    await expect.poll(() => lineCounts(page), { timeout: TIMEOUT }).toEqual([['JV1', '1']]);
+    expect(await byTestId(page, 'new-product').count()).toBe(0);
+  }, 180_000);
 });

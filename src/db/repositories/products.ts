@@ -56,3 +56,26 @@ export async function importStarterCatalog(
   await saveRecords(db, 'products', added, ctx);
   return added;
 }
+
+/**
+ * A scanned GTIN added to a product already in the catalog (a starter product has none, a new
+ * packaging level arrives): managers and admins only, and never a GTIN another product holds.
+ */
+export async function addGtinToProduct(
+  db: ChairsideDatabase,
+  productId: string,
+  gtin: string,
+  ctx: EditContext & { role: Role },
+): Promise<Product> {
+  if (!can(ctx.role, 'manage_catalog'))
+    throw new CatalogError('Only a manager or admin may change a product.');
+  const owner = (await db.products.find({ selector: { gtins: { $in: [gtin] } } }).exec())[0];
+  if (owner && owner.id !== productId) throw new CatalogError(`This GTIN already belongs to ${owner.name}.`);
+  const doc = await db.products.findOne(productId).exec();
+  if (!doc) throw new CatalogError('That product is no longer on this tablet.');
+  const product = toProduct(doc.toMutableJSON());
+  if (product.gtins.includes(gtin)) return product;
+  const changed = { ...product, gtins: [...product.gtins, gtin] };
+  await saveRecords(db, 'products', [changed], ctx);
+  return changed;
+}

@@ -86,7 +86,8 @@ export function warningsFor(
 export function addScan(draft: ReceiptDraft, scan: ReceiptScan, ctx: ScanContext): ScanResult {
   const refuse = (message: string): ScanResult => ({ kind: 'refused', draft, message });
   const { product } = scan;
-  if (!product) return refuse('This code is not in the catalog: add the product first (Catalog).');
+  if (!product)
+    return refuse('This code is not in the catalog: a manager or admin can add the product from this scan.');
   if (!scan.lotNumber || !scan.expiry) return refuse(`${product.name}: now scan the lot/expiry label.`);
   if (scan.knownLot && scan.knownLot.expiry !== scan.expiry)
     return refuse(

@@ -15,6 +15,7 @@ import { BASE_UNITS, formatQuantity } from '../../domain/quantity';
 import { DRAW_STEP_MILLI } from '../../domain/treatment/amount';
 import { packagingLevel } from '../../scan/match';
 import { DraftActions, DraftField } from './DraftField';
+import { ExistingProductPick } from './ExistingProductPick';
 
 const FORM = 'new-product';
 
@@ -108,8 +109,10 @@ export function NewProductCard({
       <strong>New product</strong>
       <p className="muted">
         This GTIN is not in the catalog ({packagingLevel(gtin) === 'carton' ? 'a carton' : 'a unit'}-level
-        code). Fill in the rest from the label.
+        code). If it is a product the catalog already has, choose it; otherwise fill in the rest from the
+        label.
       </p>
+      <ExistingProductPick gtin={gtin} staff={staff} onChosen={onCreated} />
       <DraftField form={FORM} field="gtin" label="GTIN (from the code)" error={errorFor(errors, 'gtin')}>
         <input data-testid={`${FORM}-gtin`} value={draft.gtin} readOnly />
       </DraftField>

@@ -15,6 +15,7 @@ import './receive.css';
 
 // The camera and decoder load when first opened, as on Treat.
 const Scanner = lazy(() => import('../scanner/Scanner'));
+const NewProductCard = lazy(() => import('../catalog/NewProductCard'));
 
 /**
  * Receive stock ([RC4]-[RC7]): scan each carton as it comes out of the box; the lines fill in by
@@ -103,6 +104,17 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
           >
             {receipt.note.text}
           </p>
+        ) : null}
+        {receipt.unknown && can(staff.role, 'manage_catalog') ? (
+          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+            <NewProductCard
+              key={receipt.unknown.gtin}
+              gtin={receipt.unknown.gtin}
+              orgId={receipt.orgId}
+              staff={staff}
+              onCreated={receipt.productKnown}
+            />
+          </Suspense>
         ) : null}
       </div>
       <div className="receive__act">

@@ -12,7 +12,9 @@ import {
   removeLine,
   type ReceiptDraft,
   type ReceiptLine,
+  type ReceiptScan,
 } from '../../domain/receiving/draft';
+import { packagingLevel } from '../../scan/match';
 import type { Location, Product } from '../../domain/model';
 import { deviceToday, newId, now } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
@@ -43,6 +45,11 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
   const [warningsAccepted, setWarningsAccepted] = useState(false);
   const [note, setNote] = useState<ScanNote | null>(null);
   const [received, setReceived] = useState<Received | null>(null);
+  /** The last code named a GTIN the catalog lacks: a manager may add the product, then it counts. */
+  const [unknown, setUnknown] = useState<{ gtin: string; scan: ReceiptScan } | null>(null);
+  const staffDocs = useObservable(() => data.staff.watch(), [], [data]);
+  // The organization is the signed-in person's (a clinic's first products may not exist yet).
+  const orgId = staffDocs.find((s) => s.id === staff.id)?.orgId ?? products[0]?.orgId ?? '';
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
 
   const onScan = (outcome: ScanOutcome) => {
@@ -60,15 +67,21 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
       setNote({ tone: 'refused', seq: outcome.seq, text: message });
       return;
     }
+    const gtin = outcome.identification?.gtin;
+    setUnknown(!scan.product && gtin ? { gtin, scan } : null);
+    add(scan, outcome.seq);
+  };
+
+  const add = (scan: ReceiptScan, seq: number) => {
     const r = addScan(draft, scan, { today: deviceToday(), shortDatedDays, receivedSerials: serials });
     setDraft(r.draft);
-    if (r.kind === 'refused') setNote({ tone: 'refused', seq: outcome.seq, text: r.message });
+    if (r.kind === 'refused') setNote({ tone: 'refused', seq, text: r.message });
     else {
-      const product = byId.get(r.line.productId);
+      const product = scan.product ?? byId.get(r.line.productId);
       const what = product ? `${product.name} lot ${r.line.lotNumber}` : `lot ${r.line.lotNumber}`;
       setNote({
         tone: 'added',
-        seq: outcome.seq,
+        seq,
         text: `+${r.containers} · ${what} (${r.line.containers} in all)`,
       });
     }
@@ -82,7 +95,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     newId,
   });
   const header = {
-    orgId: products[0]?.orgId ?? '',
+    orgId,
     supplier,
     purchaseOrder,
     locationId,
@@ -113,11 +126,19 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
   };
 
   return {
+    orgId: header.orgId,
     products: byId,
     draft,
     header: { supplier, setSupplier, purchaseOrder, setPurchaseOrder, locationId, setLocationId },
     note,
     onScan,
+    unknown,
+    /** The unknown GTIN's product now exists (added, or the GTIN given to one): the carton counts. */
+    productKnown: (product: Product) => {
+      if (!unknown) return;
+      setUnknown(null);
+      add({ ...unknown.scan, product, level: packagingLevel(unknown.gtin) }, (note?.seq ?? 0) + 1);
+    },
     edit: (key: string, edit: Parameters<typeof editLine>[2]) => setDraft((d) => editLine(d, key, edit)),
     remove: (key: string) => {
       setDraft((d) => removeLine(d, key));
