@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { IntegrationService } from '../services/integration';
+import { exactJson } from './exact-json';
 import { deviceOf } from './guards';
 import { recallQuerySchema, stockQuerySchema, visitParamsSchema } from './integration-schemas';
 
@@ -14,11 +15,14 @@ export function registerIntegrationRoutes(api: FastifyInstance, integration: Int
   api.get<{ Querystring: { locationId?: string; lotId?: string } }>(
     '/api/v1/stock',
     { schema: { querystring: stockQuerySchema } },
-    async (request) =>
-      integration.stock(deviceOf(request), {
+    async (request, reply) => {
+      const stock = await integration.stock(deviceOf(request), {
         locationId: request.query.locationId ?? null,
         lotId: request.query.lotId ?? null,
-      }),
+      });
+      // Balances beyond 2^53 (from before the bounds, [Q4]) come as BigInt: sent as exact digits.
+      return reply.type('application/json; charset=utf-8').send(exactJson(stock));
+    },
   );
 
   api.get<{ Params: { visitId: string } }>(
