@@ -1,6 +1,9 @@
 /**
  * Push (SPEC [S4]): validate the whole batch, check every actor's role, then append in one
  * transaction. Any invalid or forbidden event rejects the batch before anything is written.
+ * Beyond validateEvent: event times at most 24 h ahead and derived lot ids (event-bounds.ts,
+ * [S24], [MD12]); a balance past the bound or a value the database refuses is a 400 naming the
+ * event, never a 500 ([Q4], [S25]).
  *
  * Worked example (device of org O, manager M, front desk F):
  *   [draw d1 by M, draw d2 by F]                  → forbidden [{ id: d2, reason: … }], nothing stored
