@@ -187,6 +187,17 @@ export function defineBoundsContract(backend: StoreBackend): void {
       expect(await recordCount(h)).toBe(before);
     });
 
+    it('[S26] an empty push answers 200 on both push routes (the tablet probes the server with it)', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const events = await h.push(device, []);
+      expect(events.statusCode).toBe(200);
+      expect(events.json()).toEqual({ accepted: [], duplicates: [], conflicts: [] });
+      const records = await pushRecords(h, device, []);
+      expect(records.statusCode).toBe(200);
+      expect(records.json()).toEqual({ changed: [], unchanged: [] });
+    });
+
     it('[S25] text the database cannot hold (a NUL) is 400 naming the event and field, never 500', async () => {
       const h = await harness();
       const device = await h.enroll();
