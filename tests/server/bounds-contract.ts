@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_BALANCE_MILLI, MAX_QUANTITY_MILLI } from '../../src/domain/bounds';
+import { buildDemoClinic } from '../../src/domain/demo/clinic';
 import { lotIdFor } from '../../src/domain/replica';
 import type { StoreBackend } from './backends';
 import {
@@ -17,7 +18,7 @@ import {
   recordCount,
   visitData,
 } from './records-fixtures';
-import { deviceHeaders, LOTS, MAIN, ORG, serverEvent, STAFF } from './sync-harness';
+import { deviceHeaders, LOTS, MAIN, ORG, serverEvent, STAFF, TODAY } from './sync-harness';
 import type { Device, Harness } from './sync-harness';
 
 const stock = (h: Harness, device: Device) =>
@@ -80,7 +81,7 @@ export function defineBoundsContract(backend: StoreBackend): void {
       expect((await h.push(device, [waste])).statusCode).toBe(200);
     });
 
-    it('[Q4] a balance past 2^53 already in the store is served with its exact digits, never a 500', async () => {
+    it('[Q4] a balance past 2^53 already in the store is served by stock and recall with its exact digits, never a 500', async () => {
       const h = await harness();
       const device = await h.enroll();
       await h.store.driver.query(
@@ -90,6 +91,16 @@ export function defineBoundsContract(backend: StoreBackend): void {
       const res = await stock(h, device);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('"onHandMilli":18014398509481982');
+      const demo = buildDemoClinic(TODAY);
+      const lot = demo.lots.find((l) => l.id === LOTS[0]);
+      const gtin = demo.products.find((p) => p.id === lot?.productId)?.gtins[0] ?? '';
+      const recall = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/recall?gtin=${gtin}&lot=${lot?.lotNumber ?? ''}`,
+        headers: deviceHeaders(device.token),
+      });
+      expect(recall.statusCode).toBe(200);
+      expect(recall.body).toContain('"onHandMilli":18014398509481982');
     });
 
     it('[D4] deviceTime 0000-01-01T00:00:00Z or an offset of +23:59 is 400 naming deviceTime', async () => {

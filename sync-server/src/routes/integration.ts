@@ -39,6 +39,10 @@ export function registerIntegrationRoutes(api: FastifyInstance, integration: Int
   api.get<{ Querystring: { gtin: string; lot: string } }>(
     '/api/v1/recall',
     { schema: { querystring: recallQuerySchema } },
-    async (request) => integration.recall(deviceOf(request), request.query.gtin, request.query.lot),
+    async (request, reply) => {
+      const recall = await integration.recall(deviceOf(request), request.query.gtin, request.query.lot);
+      // Its on-hand balances may be BigInt like the stock's ([Q4]).
+      return reply.type('application/json; charset=utf-8').send(exactJson(recall));
+    },
   );
 }
