@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BALANCE_MILLI, MAX_QUANTITY_MILLI } from '../../src/domain/bounds';
 import { buildDemoClinic } from '../../src/domain/demo/clinic';
+import { balanceKey, reduceLedger } from '../../src/domain/ledger/reducer';
 import { lotIdFor } from '../../src/domain/replica';
 import type { StoreBackend } from './backends';
 import {
@@ -79,6 +80,21 @@ export function defineBoundsContract(backend: StoreBackend): void {
       expect((await h.push(device, [fits])).statusCode).toBe(200);
       const waste = serverEvent({ type: 'waste', quantityMilli: -5_000, payload: { reason: 'spill' } });
       expect((await h.push(device, [waste])).statusCode).toBe(200);
+    });
+
+    it('[Q4][S8] at the caps, the server balance equals the domain reducer exactly; one more thousandth is refused', async () => {
+      const h = await harness();
+      const device = await h.enroll();
+      const lotId = lotIdFor(ORG, BOTOX, 'CAP1');
+      const receive = (quantityMilli: number) => serverEvent({ lotId, quantityMilli });
+      const batches = [0, 1].map(() => Array.from({ length: 500 }, () => receive(MAX_QUANTITY_MILLI)));
+      for (const batch of batches) expect((await h.push(device, batch)).statusCode).toBe(200);
+      const onServer = (await h.store.events.balances(ORG)).find((b) => b.lotId === lotId);
+      const reduced = reduceLedger(batches.flat()).lots.get(balanceKey(lotId, MAIN));
+      expect(onServer?.onHandMilli).toBe(MAX_BALANCE_MILLI);
+      expect(reduced?.onHandMilli).toBe(onServer?.onHandMilli);
+      const one = receive(1);
+      expect((await h.push(device, [one])).json()).toMatchObject({ field: 'quantityMilli', eventId: one.id });
     });
 
     it('[Q4] a balance past 2^53 already in the store is served by stock and recall with its exact digits, never a 500', async () => {
