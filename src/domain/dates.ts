@@ -5,6 +5,7 @@
  * Offsets are minutes EAST of UTC (New York in winter = -300, Tokyo = 540), the ISO 8601 sign.
  * JavaScript's Date#getTimezoneOffset() has the opposite sign: pass `-date.getTimezoneOffset()`.
  */
+import { MAX_UTC_OFFSET_MINUTES, MAX_YEAR, MIN_YEAR } from './bounds';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME =
@@ -46,6 +47,31 @@ export function isIsoDateTime(value: string): boolean {
   const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4])];
   if (hour > 23 || minute > 59 || second > 59) return false;
   return m[5] === undefined || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+}
+
+const inYears = (isoDate: string) => {
+  const year = Number(isoDate.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+
+/**
+ * A real calendar date in the years Chairside accepts ([D4]): what an expiry or order date may be.
+ * "2025-02-28" is true; "2025-02-30", "2025-13-45" and "0000-01-01" are false.
+ */
+export function isPlausibleDate(value: string): boolean {
+  return isIsoDate(value) && inYears(value);
+}
+
+/**
+ * An RFC 3339 timestamp (isIsoDateTime) in the accepted years with a real UTC offset, at most
+ * ±14:00 ([D4]): "2025-03-01T09:05:00-05:00" is true; "0000-01-01T00:00:00Z" and
+ * "2025-03-01T09:05:00+23:59" are false — both passed the old check and failed in PostgreSQL.
+ */
+export function isPlausibleDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  if (!m || !isIsoDateTime(value) || !inYears(value)) return false;
+  if (m[5] === undefined) return true;
+  return Number(m[6]) * 60 + Number(m[7]) <= MAX_UTC_OFFSET_MINUTES;
 }
 
 function assertIsoDate(isoDate: string): void {

@@ -25,7 +25,7 @@ export const PULL_PAGE = 1_000;
 function refusedEvents(error: SyncError): Rejection[] {
   const body = error.body as Partial<ForbiddenBody & ApiError> | null;
   if (body?.rejected) return body.rejected;
-  if (body?.eventId) return [{ id: body.eventId, reason: body.error ?? error.message }];
+  if (body?.eventId) return [{ id: body.eventId, reason: body.message ?? body.error ?? error.message }];
   return [];
 }
 

@@ -128,13 +128,24 @@ describe('the replication runner', () => {
     expect(refused).toEqual([{ id: 'b', reason: 'not allowed' }]);
   });
 
-  it('throws any failure that names nothing refused, so RxDB retries the batch', async () => {
+  it('throws a failure that blames no item (offline, 401, a proxy 503), so RxDB retries the batch', async () => {
     const offline = new SyncError('offline', 'Cannot reach the sync server');
-    const unnamed = new SyncError('bad_request', 'bad', 400, { error: 'invalid' });
-    for (const error of [offline, unnamed]) {
+    const revoked = new SyncError('unauthorized', 'revoked', 401, { error: 'unauthorized' });
+    const proxy = new SyncError('server', 'Sync server error 503', 503, null);
+    for (const error of [offline, revoked, proxy]) {
       const { channel, refused } = fakeChannel(0, () => error);
-      await expect(pushWithRefusals(channel, [{ id: 'a' }])).rejects.toBe(error);
+      await expect(pushWithRefusals(channel, [{ id: 'a' }, { id: 'b' }])).rejects.toBe(error);
       expect(refused).toEqual([]);
     }
+  });
+
+  it('[S26] a 400 naming nothing is narrowed down by halving the batch; the item alone is flagged', async () => {
+    const unnamed = new SyncError('bad_request', 'bad', 400, { error: 'invalid', message: 'unreadable' });
+    const { channel, pushed, refused } = fakeChannel(0, (docs) =>
+      docs.some((d) => d.id === 'c') ? unnamed : null,
+    );
+    await pushWithRefusals(channel, [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }]);
+    expect(pushed).toEqual([['a', 'b', 'c', 'd'], ['a', 'b'], ['c', 'd'], ['c'], ['d']]);
+    expect(refused).toEqual([{ id: 'c', reason: 'unreadable' }]);
   });
 });

@@ -15,6 +15,7 @@ import { APPEND_CONTEXT } from '../db/repositories/events';
 import { SyncError } from './api';
 import type { Channel, SyncObserver } from './channel';
 import { StoredCheckpoint } from './checkpoints';
+import { pushIsolating } from './isolate';
 import { replicate, type RxReplication } from './rxdb-adapter';
 
 export interface Replication {
@@ -41,29 +42,18 @@ export async function reported<T>(observer: SyncObserver, step: () => Promise<T>
 
 /**
  * Pushes a batch; items the server refuses (403, 400 naming them) are handed to the channel and
- * the rest is re-sent. Any other failure throws, so RxDB retries the whole batch.
+ * the rest is re-sent; a poison item the server cannot name is isolated by halving the batch
+ * (isolate.ts, [S26]). Any other failure throws, so RxDB retries the whole batch.
  * Example: [a, b, c] with b refused → markRefused([b]), then [a, c] is sent again.
  */
 export async function pushWithRefusals<Doc extends { id: string }, Item>(
   channel: Channel<Doc, Item>,
   docs: Doc[],
 ): Promise<{ repull: boolean }> {
-  let pending = docs;
   let repull = false;
-  while (pending.length > 0) {
-    try {
-      await channel.pushBatch(pending);
-      break;
-    } catch (error) {
-      if (!(error instanceof SyncError) || (error.kind !== 'forbidden' && error.kind !== 'bad_request'))
-        throw error;
-      const refused = channel.readRefusals(error);
-      if (refused.length === 0) throw error;
-      if ((await channel.markRefused(refused)).repull) repull = true;
-      const refusedIds = new Set(refused.map((r) => r.id));
-      pending = pending.filter((doc) => !refusedIds.has(doc.id));
-    }
-  }
+  await pushIsolating(channel, docs, async (refused) => {
+    if ((await channel.markRefused(refused)).repull) repull = true;
+  });
   return { repull };
 }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach } from 'vitest';
 import { demoId, DEMO_IDS } from '../../src/domain/demo/clinic';
-import { formatHlc, stampEdit } from '../../src/domain/replica';
+import { formatHlc, lotIdFor, stampEdit } from '../../src/domain/replica';
 import type { RecordData } from '../../src/domain/replica';
 import type { StoreBackend, TestDatabase } from './backends';
 import { approvalProof } from '../../src/auth/approval';
@@ -67,6 +67,16 @@ export const lotData = (o: RecordData = {}): RecordData => ({
   status: 'available',
   ...o,
 });
+
+/**
+ * A new lot (lotData with `o`) under the id derived from its product and number, as every tablet
+ * makes it ([MD4]) and the server requires ([MD12]).
+ */
+export function newLot(o: RecordData, at: string, actorId: string): WireRecord {
+  const data = lotData(o);
+  const id = lotIdFor(String(data.orgId), String(data.productId), String(data.lotNumber));
+  return created('lots', id, data, at, actorId);
+}
 
 export const locationData = (o: RecordData = {}): RecordData => ({
   orgId: ORG,

@@ -11,7 +11,7 @@ import {
   created,
   edited,
   harnessPerTest,
-  lotData,
+  newLot,
   newId,
   productData,
   pulledOne,
@@ -77,7 +77,7 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
       const h = await harness();
       const device = await h.enroll();
       const productId = newId();
-      const lot = created('lots', newId(), lotData({ productId }), clock(1), STAFF.injector);
+      const lot = newLot({ productId }, clock(1), STAFF.injector);
       const product = created('products', productId, productData(), clock(1), STAFF.admin);
       // The lot comes first in the batch; products are projected before lots.
       expect((await pushRecords(h, device, [lot, product])).json()).toEqual({
@@ -119,7 +119,7 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
     it('[MD8] a lot with another id for a stored product and lot number is kept as a record; its projection is skipped', async () => {
       const h = await harness();
       const device = await h.enroll();
-      const twin = created('lots', newId(), lotData({ lotNumber: 'C8123AC4' }), clock(1), STAFF.manager);
+      const twin = newLot({ lotNumber: 'C8123AC4' }, clock(1), STAFF.manager);
       expect((await pushRecords(h, device, [twin])).json()).toEqual({ changed: [twin.id], unchanged: [] });
       expect((await pulledOne(h, device, 'lots', twin.id)).data.lotNumber).toBe('C8123AC4');
       expect(await typedLots(h, 'C8123AC4')).toEqual([{ id: LOTS[0], status: 'available' }]);
@@ -134,13 +134,7 @@ export function defineRecordsProjectionContract(backend: StoreBackend): void {
       const h = await harness();
       const device = await h.enroll();
       const productId = newId();
-      const lot = created(
-        'lots',
-        newId(),
-        lotData({ productId, lotNumber: 'EARLY1' }),
-        clock(1),
-        STAFF.injector,
-      );
+      const lot = newLot({ productId, lotNumber: 'EARLY1' }, clock(1), STAFF.injector);
       expect((await pushRecords(h, device, [lot])).statusCode).toBe(200);
       expect(await typedLots(h, 'EARLY1')).toEqual([]);
       const product = created('products', productId, productData({ gtins: [] }), clock(2), STAFF.manager);

@@ -11,6 +11,7 @@ import {
   harnessPerTest,
   locationData,
   lotData,
+  newLot,
   newId,
   NOW,
   productData,
@@ -155,7 +156,7 @@ export function defineRecordsPushContract(backend: StoreBackend): void {
       const device = await h.enroll();
       const before = await recordCount(h);
       const good = created('locations', newId(), locationData(), clock(1), STAFF.admin);
-      const lot = (o: RecordData) => created('lots', newId(), lotData(o), clock(1), STAFF.manager);
+      const lot = (o: RecordData) => newLot(o, clock(1), STAFF.manager);
       const bad = lot({ unitCostMicros: -1 });
       const colour = lot({ colour: 'red' });
       const proto = lot({ toString: 'x' });

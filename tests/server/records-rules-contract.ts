@@ -9,7 +9,7 @@ import {
   edited,
   harnessPerTest,
   locationData,
-  lotData,
+  newLot,
   newId,
   pulledOne,
   pullKind,
@@ -36,7 +36,7 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       const location = created('locations', newId(), locationData(), clock(1), STAFF.admin);
       const hold = edited(lot, { status: 'hold' }, clock(2), STAFF.injector);
       const promote = edited(injector, { role: 'manager' }, clock(3), STAFF.admin);
-      const stranger = created('lots', newId(), lotData({ lotNumber: 'X1' }), clock(4), newId());
+      const stranger = newLot({ lotNumber: 'X1' }, clock(4), newId());
       const unproven = edited(lot, { status: 'hold' }, clock(5), STAFF.manager);
       const res = await pushRecords(h, device, [location, hold, promote, stranger, unproven]);
       expect(res.statusCode).toBe(403);
@@ -175,7 +175,7 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       // Org B pulls none of org A's records, and its manager is unknown staff in org A.
       for (const kind of ['locations', 'staff', 'products', 'lots', 'visits'])
         expect(await pullKind(h, other, kind), kind).toEqual([]);
-      const borrowed = created('lots', newId(), lotData({ lotNumber: 'B1' }), clock(1), OTHER.manager);
+      const borrowed = newLot({ lotNumber: 'B1' }, clock(1), OTHER.manager);
       expect((await pushRecords(h, demo, [borrowed])).statusCode).toBe(403);
       // Org B reusing org A's product id makes org B's own record; org A's row and record stay.
       const hijack = created(

@@ -72,6 +72,14 @@ describe('new lot from a scan', () => {
     expect(validateLotDraft({ lotNumber: 'A', expiry: '2027-02-28', unitCost: '1,966667' }).ok).toBe(false);
   });
 
+  it('[Q4][D4] the form refuses what the server would: a cost over $10,000, an expiry of year 0000', () => {
+    const costly = validateLotDraft({ lotNumber: 'A', expiry: '2027-02-28', unitCost: '10000.000001' });
+    expect(costly.ok ? null : errorFor(costly.errors, 'unitCost')).toMatch(/10,000/);
+    expect(validateLotDraft({ lotNumber: 'A', expiry: '2027-02-28', unitCost: '10000' }).ok).toBe(true);
+    const ancient = validateLotDraft({ lotNumber: 'A', expiry: '0000-01-01', unitCost: '1' });
+    expect(ancient.ok ? null : errorFor(ancient.errors, 'expiry')).toMatch(/expiry/i);
+  });
+
   it('[SC7] a zero cost (a free sample) and 6-decimal costs are accepted exactly', () => {
     const free = validateLotDraft({ lotNumber: 'S1', expiry: '2027-02-28', unitCost: '0' });
     expect(free.ok && free.value.unitCostMicros).toBe(0);

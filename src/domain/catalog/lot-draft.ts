@@ -9,7 +9,8 @@
  *   expiry: '2027-09-30', unitCostMicros: 6_800_000 }; buildLot(…) → id lotIdFor(org, product, 'NEW1'),
  *   status 'available'. A unit cost of "6.8051234" is refused (more than 6 decimals, [M1]).
  */
-import { isIsoDate } from '../dates';
+import { MAX_UNIT_COST_MICROS } from '../bounds';
+import { isPlausibleDate } from '../dates';
 import { formatDecimal } from '../fixed';
 import type { Lot, Product } from '../model';
 import { parseUnitCost, UNIT_COST_SCALE } from '../money';
@@ -78,6 +79,7 @@ function costError(text: string): string | null {
       : 'Not a number: write the cost like 6.50 (no $ or commas).';
   }
   if (parsed.value < 0) return 'The unit cost cannot be negative.';
+  if (parsed.value > MAX_UNIT_COST_MICROS) return 'At most $10,000 per unit.';
   return null;
 }
 
@@ -89,7 +91,7 @@ export function validateLotDraft(draft: LotDraft): DraftResult<ValidLot, LotFiel
   else if (lotNumber.length > MAX_LOT_NUMBER_LENGTH)
     errors.push({ field: 'lotNumber', message: `At most ${MAX_LOT_NUMBER_LENGTH} characters.` });
   const expiry = draft.expiry.trim();
-  if (!isIsoDate(expiry))
+  if (!isPlausibleDate(expiry))
     errors.push({ field: 'expiry', message: 'Enter the expiry date as printed (YYYY-MM-DD).' });
   const costProblem = costError(draft.unitCost);
   if (costProblem) errors.push({ field: 'unitCost', message: costProblem });

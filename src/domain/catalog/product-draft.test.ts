@@ -105,6 +105,23 @@ describe('new product from a scan', () => {
     expect(ml.ok && [ml.value.patientPricePerUnitCents, ml.value.beyondUseHours]).toEqual([null, null]);
   });
 
+  it('[Q4] sizes, reorder points and prices beyond the shared caps are refused for their field', () => {
+    const r = validateProductDraft(
+      filled({ containerSize: '1000000.001', minStock: '1000000000.001', patientPrice: '100000000.01' }),
+      catalog,
+    );
+    expect(r.ok ? [] : r.errors.map((e) => e.field).sort()).toEqual([
+      'containerSize',
+      'minStock',
+      'patientPrice',
+    ]);
+    const max = validateProductDraft(
+      filled({ containerSize: '1000000', minStock: '1000000000', patientPrice: '100000000' }),
+      catalog,
+    );
+    expect(max.ok).toBe(true);
+  });
+
   it('[SC8] a container size typed with another unit is refused for that field', () => {
     const r = validateProductDraft(filled({ containerSize: '100 mL' }), catalog);
     expect(r.ok ? null : errorFor(r.errors, 'containerSize')).toMatch(/one vial/);

@@ -12,6 +12,7 @@
  * containerSizeMilli: 100_000, patientPricePerUnitCents: 1200, beyondUseHours: 72, … }. A draw
  * step of '1' makes it drawn in whole units (drawStepMilli 1_000); empty keeps the unit's step.
  */
+import { MAX_BALANCE_MILLI, MAX_CENTS, MAX_QUANTITY_MILLI } from '../bounds';
 import { hasValidCheckDigit, padToGtin14 } from '../barcode/gtin';
 import { parseDecimal } from '../fixed';
 import type { BaseUnit, Product, ProductCategory } from '../model';
@@ -123,15 +124,18 @@ export function validateProductDraft(
   const size = quantity(draft.containerSize);
   if (!size.ok || size.value <= 0)
     add('containerSize', 'Enter how much one vial or syringe holds, e.g. 100.');
+  else if (size.value > MAX_QUANTITY_MILLI) add('containerSize', 'At most 1,000,000 per container.');
   const perPack = wholeNumber(draft.containersPerPack, 1, MAX_CONTAINERS_PER_PACK);
   if (perPack === null) add('containersPerPack', `A whole number from 1 to ${MAX_CONTAINERS_PER_PACK}.`);
   const minStock = draft.minStock.trim() === '' ? { ok: true as const, value: 0 } : quantity(draft.minStock);
   if (!minStock.ok || minStock.value < 0) add('minStock', 'Enter the reorder point, 0 or more.');
+  else if (minStock.value > MAX_BALANCE_MILLI) add('minStock', 'At most 1,000,000,000.');
 
   let price: number | null = null;
   if (draft.patientPrice.trim() !== '') {
     const parsed = parseMoney(draft.patientPrice);
     if (!parsed.ok || parsed.value < 0) add('patientPrice', 'Dollars per unit like 12.00, or leave empty.');
+    else if (parsed.value > MAX_CENTS) add('patientPrice', 'At most $100,000,000 per unit.');
     else price = parsed.value;
   }
   let beyondUse: number | null = null;

@@ -18,8 +18,13 @@
  * A correction (correctsId set) has the same type with the opposite sign and carries only
  * payload.reason; a draw correction keeps its visitId, an open correction names the container it
  * voids (containerId = correctsId). Whether it mirrors its original is `validateCorrection`'s job.
+ *
+ * Bounds ([Q4], [D4], ../bounds.ts): |quantityMilli| and capacityMilli at most MAX_QUANTITY_MILLI,
+ * countedMilli at most MAX_BALANCE_MILLI, deviceTime a real instant in the accepted years with an
+ * offset of at most ±14:00.
  */
-import { isIsoDateTime } from '../dates';
+import { MAX_BALANCE_MILLI, MAX_QUANTITY_MILLI } from '../bounds';
+import { isPlausibleDateTime } from '../dates';
 import { LEDGER_EVENT_TYPES, WASTE_REASONS } from '../model';
 import type { LedgerEvent, LedgerEventType } from '../model';
 
@@ -70,9 +75,17 @@ function shapeErrors(e: Fields): FieldError[] {
   }
   if (!Number.isSafeInteger(e.quantityMilli)) {
     errors.push({ field: 'quantityMilli', message: 'quantityMilli must be a whole number of thousandths' });
+  } else if (Math.abs(e.quantityMilli as number) > MAX_QUANTITY_MILLI) {
+    errors.push({
+      field: 'quantityMilli',
+      message: `quantityMilli must be at most ${MAX_QUANTITY_MILLI} in size`,
+    });
   }
-  if (typeof e.deviceTime !== 'string' || !isIsoDateTime(e.deviceTime)) {
-    errors.push({ field: 'deviceTime', message: 'deviceTime must be an ISO timestamp with an offset' });
+  if (typeof e.deviceTime !== 'string' || !isPlausibleDateTime(e.deviceTime)) {
+    errors.push({
+      field: 'deviceTime',
+      message: 'deviceTime must be an ISO timestamp of years 2000-2199 with an offset of at most ±14:00',
+    });
   }
   const p = e.payload;
   if (typeof p !== 'object' || p === null || Array.isArray(p)) {
@@ -88,6 +101,9 @@ function shapeErrors(e: Fields): FieldError[] {
   }
   return errors;
 }
+
+const inRange = (v: unknown, min: number, max: number): boolean =>
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
 function signError(e: LedgerEvent): FieldError | null {
   const base = QUANTITY_SIGN[e.type];
@@ -117,13 +133,16 @@ function payloadErrors(e: LedgerEvent): FieldError[] {
     case 'adjust':
       return isText(p.reason) ? [] : err('reason', 'say why the stock is adjusted');
     case 'open':
-      return Number.isSafeInteger(p.capacityMilli) && (p.capacityMilli as number) > 0
+      return inRange(p.capacityMilli, 1, MAX_QUANTITY_MILLI)
         ? []
-        : err('capacityMilli', "capacityMilli must be the container's size, above 0");
+        : err('capacityMilli', `capacityMilli must be the container's size, 1 to ${MAX_QUANTITY_MILLI}`);
     case 'count':
-      return Number.isSafeInteger(p.countedMilli) && (p.countedMilli as number) >= 0
+      return inRange(p.countedMilli, 0, MAX_BALANCE_MILLI)
         ? []
-        : err('countedMilli', 'countedMilli must be a whole number of thousandths, 0 or more');
+        : err(
+            'countedMilli',
+            `countedMilli must be a whole number of thousandths, 0 to ${MAX_BALANCE_MILLI}`,
+          );
     case 'transfer_out':
       return isText(p.toLocationId) && p.toLocationId !== e.locationId
         ? []

@@ -6,6 +6,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
+import { isPlausibleDate, isPlausibleDateTime } from '../dates';
 
 /** The canonical lowercase UUID `isUuid` accepts (uuid's own pattern, without the i flag). */
 export const CANONICAL_UUID_PATTERN =
@@ -41,10 +42,12 @@ export function nullable<T extends TSchema>(inner: T, options: { default?: null 
   return Type.Refine(schema, (v) => v === null || Value.Check(inner, v));
 }
 
-export const isoDate = () => Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A real calendar date YYYY-MM-DD in the accepted years ([D4]: "2025-02-30" and "0000-01-01" are not). */
+export const isoDate = () =>
+  Type.Refine(Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), isPlausibleDate);
 
-/** A device timestamp: any string `Date.parse` reads, at most 40 characters. */
-export const isoTime = () => Type.Refine(Type.String({ maxLength: 40 }), (v) => !Number.isNaN(Date.parse(v)));
+/** A device timestamp: RFC 3339 with an offset of at most ±14:00, in the accepted years ([D4]). */
+export const isoTime = () => Type.Refine(Type.String({ maxLength: 40 }), isPlausibleDateTime);
 
 export const gtin = () => Type.String({ maxLength: 14, pattern: '^\\d{14}$' });
 

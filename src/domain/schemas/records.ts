@@ -8,11 +8,19 @@
  *
  * Units: quantities are integers in thousandths of the product's base unit (`*Milli`), money is
  * integer cents (`*Cents`), unit costs are integer micro-dollars per base unit (`*Micros`), dates
- * ISO strings ([Q1], [M1], [M2]).
+ * ISO strings ([Q1], [M1], [M2]). Every number and date is bounded by ../bounds.ts ([Q4], [D4]).
  */
 import type { Static } from 'typebox';
 import { ROLES } from '../model';
-import { gtin, int, INT32_MAX, isoDate, isoTime, list, nullable, oneOf, record, text, uuid } from './fields';
+import {
+  MAX_BALANCE_MILLI,
+  MAX_BEYOND_USE_HOURS,
+  MAX_CENTS,
+  MAX_CONTAINERS_PER_PACK,
+  MAX_QUANTITY_MILLI,
+  MAX_UNIT_COST_MICROS,
+} from '../bounds';
+import { gtin, int, isoDate, isoTime, list, nullable, oneOf, record, text, uuid } from './fields';
 
 export const PRODUCT_CATEGORIES = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'] as const;
 export const BASE_UNITS = ['U', 'mL', 'each'] as const;
@@ -48,9 +56,9 @@ export const ProductRecord = record({
   /** The unit the product is counted and drawn in. */
   baseUnit: oneOf(BASE_UNITS),
   /** Base-unit thousandths in one container (vial/syringe): 100 U = 100_000. */
-  containerSizeMilli: int(1),
+  containerSizeMilli: int(1, MAX_QUANTITY_MILLI),
   /** Containers per sellable pack (a box of 2 syringes = 2). */
-  containersPerPack: int(1, INT32_MAX),
+  containersPerPack: int(1, MAX_CONTAINERS_PER_PACK),
   /** Unit-level and carton-level GTIN-14s. */
   gtins: list(gtin(), 20),
   /**
@@ -60,18 +68,18 @@ export const ProductRecord = record({
    */
   hibccCodes: list(text(22, 5), 20, { default: [] }),
   /** Price to the patient per base unit, for margin; null if priced per treatment. */
-  patientPricePerUnitCents: nullable(int(0)),
+  patientPricePerUnitCents: nullable(int(0, MAX_CENTS)),
   /** Reorder point in base-unit thousandths. */
-  minStockMilli: int(0),
+  minStockMilli: int(0, MAX_BALANCE_MILLI),
   /** Hours an opened/reconstituted container may be used; a clinic setting from label and policy. */
-  beyondUseHours: nullable(int(1, INT32_MAX)),
+  beyondUseHours: nullable(int(1, MAX_BEYOND_USE_HOURS)),
   supplier: text(200),
   /**
    * The smallest amount drawn, in base-unit thousandths (a product setting, SPEC [T3]): e.g. 1_000
    * for a toxin drawn in whole units. Null = the unit's step (U 0.5, mL 0.01, each 1). Added after
    * the first products were written: older copies read as null ([MD10]).
    */
-  drawStepMilli: nullable(int(1, INT32_MAX), { default: null }),
+  drawStepMilli: nullable(int(1, MAX_QUANTITY_MILLI), { default: null }),
 });
 
 export const LotRecord = record({
@@ -81,7 +89,7 @@ export const LotRecord = record({
   lotNumber: text(20, 1),
   /** Expiry date as printed (YYYY-MM-DD); the lot is usable through the end of that local day. */
   expiry: isoDate(),
-  unitCostMicros: int(0),
+  unitCostMicros: int(0, MAX_UNIT_COST_MICROS),
   status: oneOf(LOT_STATUSES),
 });
 
@@ -94,7 +102,7 @@ export const VisitRecord = record({
   providerId: uuid(),
   treatmentAreas: list(text(100), 30),
   /** What the patient was charged, for margin; null if not entered. */
-  priceChargedCents: nullable(int(0)),
+  priceChargedCents: nullable(int(0, MAX_CENTS)),
   /** ISO timestamp on the device when the visit started. */
   startedAt: isoTime(),
   deviceId: text(64, 1),
@@ -104,9 +112,9 @@ export const VisitRecord = record({
 export const PurchaseOrderLineSchema = record({
   productId: uuid(),
   /** Ordered amount in base-unit thousandths. */
-  quantityMilli: int(1),
+  quantityMilli: int(1, MAX_QUANTITY_MILLI),
   /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
-  unitCostMicros: int(0),
+  unitCostMicros: int(0, MAX_UNIT_COST_MICROS),
 });
 
 /**

@@ -2,11 +2,13 @@
  * One error shape for the API: `{ error, field, eventId, message }` (SPEC [S4]). Schema errors name
  * the offending field ("quantityMilli", "payload.reason", "events") and, inside a push, the id of
  * the event that carries it; bodies over the limit and malformed JSON are 400 on field "body".
- * The records routes (/api/v1/records/*, SPEC [MD6]) name `recordId` instead of `eventId`.
+ * The records routes (/api/v1/records/*, SPEC [MD6]) name `recordId` instead of `eventId`. A
+ * database data error that reaches here (SQLSTATE class 22, [S25]) is a 400 on field "body".
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, RecordApiError } from '../../../src/domain/sync/wire';
 import { InputError } from '../services/auth';
+import { dataErrorOf } from '../services/data-errors';
 
 interface AjvLikeError {
   instancePath: string;
@@ -76,6 +78,15 @@ export function apiErrorHandler(error: FastifyError, request: FastifyRequest, re
           ? invalidRecord('body', 'the body is larger than 1 MB: send fewer records per batch')
           : invalid('body', 'the body is larger than 1 MB: send fewer events per batch'),
       );
+    return;
+  }
+  // A data error no service mapped to its field is still the input's fault, not the server's ([S25]).
+  const data = dataErrorOf(error);
+  if (data) {
+    const message = `the database cannot store this: ${data.message}`;
+    void reply
+      .code(400)
+      .send(isRecordsRoute(request) ? invalidRecord('body', message) : invalid('body', message));
     return;
   }
   const status = error.statusCode ?? 500;

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { IntegrationService } from '../services/integration';
+import { exactJson } from './exact-json';
 import { deviceOf } from './guards';
 import { recallQuerySchema, stockQuerySchema, visitParamsSchema } from './integration-schemas';
 
@@ -14,11 +15,14 @@ export function registerIntegrationRoutes(api: FastifyInstance, integration: Int
   api.get<{ Querystring: { locationId?: string; lotId?: string } }>(
     '/api/v1/stock',
     { schema: { querystring: stockQuerySchema } },
-    async (request) =>
-      integration.stock(deviceOf(request), {
+    async (request, reply) => {
+      const stock = await integration.stock(deviceOf(request), {
         locationId: request.query.locationId ?? null,
         lotId: request.query.lotId ?? null,
-      }),
+      });
+      // Balances beyond 2^53 (from before the bounds, [Q4]) come as BigInt: sent as exact digits.
+      return reply.type('application/json; charset=utf-8').send(exactJson(stock));
+    },
   );
 
   api.get<{ Params: { visitId: string } }>(
@@ -35,6 +39,10 @@ export function registerIntegrationRoutes(api: FastifyInstance, integration: Int
   api.get<{ Querystring: { gtin: string; lot: string } }>(
     '/api/v1/recall',
     { schema: { querystring: recallQuerySchema } },
-    async (request) => integration.recall(deviceOf(request), request.query.gtin, request.query.lot),
+    async (request, reply) => {
+      const recall = await integration.recall(deviceOf(request), request.query.gtin, request.query.lot);
+      // Its on-hand balances may be BigInt like the stock's ([Q4]).
+      return reply.type('application/json; charset=utf-8').send(exactJson(recall));
+    },
   );
 }

@@ -107,7 +107,11 @@ export class IntegrationService {
     const rows = await this.store.stock(device.orgId, filter);
     const stock = rows.map((r) => ({
       ...r,
-      valueCents: r.unitCostMicros === null ? null : lineCostCents(r.onHandMilli, r.unitCostMicros),
+      // A balance past 2^53 (BigInt, written before the bounds of [Q4]) has no exact number value.
+      valueCents:
+        r.unitCostMicros === null || !Number.isSafeInteger(r.onHandMilli)
+          ? null
+          : lineCostCents(r.onHandMilli, r.unitCostMicros),
     }));
     return { stock, discrepancies: negativeBalances(stock) };
   }

@@ -1,6 +1,9 @@
 /**
  * Push (SPEC [S4]): validate the whole batch, check every actor's role, then append in one
  * transaction. Any invalid or forbidden event rejects the batch before anything is written.
+ * Beyond validateEvent: event times at most 24 h ahead and derived lot ids (event-bounds.ts,
+ * [S24], [MD12]); a balance past the bound or a value the database refuses is a 400 naming the
+ * event, never a 500 ([Q4], [S25]).
  *
  * Worked example (device of org O, manager M, front desk F):
  *   [draw d1 by M, draw d2 by F]                  → forbidden [{ id: d2, reason: … }], nothing stored
@@ -13,10 +16,13 @@ import { validateCorrection, validateEvent } from '../../../src/domain/ledger/ru
 import type { LedgerEvent, Role } from '../../../src/domain/model';
 import { mayRecord } from '../../../src/domain/roles';
 import type { EventPushResponse, Rejection } from '../../../src/domain/sync/wire';
+import { BalanceBoundError } from '../store/balance-bound';
 import type { DeviceStore } from '../store/device-store';
 import type { EventStore } from '../store/event-store';
 import type { ApprovalService } from './approvals';
 import type { AuthedDevice } from './auth';
+import { blameDataError, dataErrorOf } from './data-errors';
+import { eventBoundsProblem } from './event-bounds';
 import type { EventHub } from './hub';
 
 export type PushOutcome =
@@ -51,6 +57,9 @@ function firstInvalid(events: readonly unknown[]): PushOutcome | null {
   return null;
 }
 
+const invalidOutcome = (field: string, eventId: string | null, message: string) =>
+  ({ kind: 'invalid', field, eventId, message }) as const;
+
 /** First copy of each id wins; a later copy is a duplicate (same content) or a conflict. */
 function dedupe(events: readonly LedgerEvent[]): {
   unique: LedgerEvent[];
@@ -75,19 +84,24 @@ export class PushService {
     private readonly events: EventStore,
     private readonly hub: EventHub,
     private readonly approvals: ApprovalService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async push(device: AuthedDevice, input: readonly unknown[]): Promise<PushOutcome> {
     const invalid = firstInvalid(input);
     if (invalid) return invalid;
     const events = input as readonly LedgerEvent[];
+    const outOfBounds = eventBoundsProblem(events, this.now().getTime());
+    if (outOfBounds) return outOfBounds;
     const badCorrection = await this.invalidCorrection(device, events);
     if (badCorrection) return badCorrection;
     const rejected = await this.forbidden(device, events);
     if (rejected.length > 0) return { kind: 'forbidden', rejected };
 
     const { unique, duplicates, conflicts } = dedupe(events);
-    const { inserted, existing } = await this.events.append(device.orgId, unique);
+    const appended = await this.append(device.orgId, unique);
+    if (appended.kind === 'invalid') return appended;
+    const { inserted, existing } = appended;
     const stored = new Map(existing.map((e) => [e.id, e]));
     for (const e of unique) {
       const copy = stored.get(e.id);
@@ -105,6 +119,23 @@ export class PushService {
       duplicates,
       conflicts,
     };
+  }
+
+  /**
+   * Appends, turning what the database refuses as data into a 400 naming the event ([Q4], [S25]):
+   * a balance past the bound, or a value it cannot hold.
+   */
+  private async append(orgId: string, events: readonly LedgerEvent[]) {
+    try {
+      return { kind: 'ok' as const, ...(await this.events.append(orgId, events)) };
+    } catch (error) {
+      if (error instanceof BalanceBoundError)
+        return invalidOutcome('quantityMilli', error.eventId, error.message);
+      const data = dataErrorOf(error);
+      if (!data) throw error;
+      const blame = blameDataError(data, events as unknown as Record<string, unknown>[], 'events');
+      return invalidOutcome(blame.field, blame.id, `the database cannot store this: ${data.message}`);
+    }
   }
 
   /**

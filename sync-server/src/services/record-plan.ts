@@ -43,6 +43,7 @@ import type {
 } from '../../../src/domain/sync/wire';
 import { fieldsNeedingApproval } from '../../../src/domain/approval';
 import { columnProblem } from '../store/record-projection';
+import { lotIdProblem } from './record-bounds';
 import type { BatchContext, RecordWrite } from '../store/record-store';
 import { recordKey } from '../store/record-store';
 import { ROLE_NAMES } from './push';
@@ -190,7 +191,10 @@ export function planRecordPush(
       base ?? { id: r.id, data: {}, clocks: {} },
       clockedPart(r),
     );
-    const problem = checkRecordData(r.kind, merged.data) ?? columnProblem(r.kind, merged.data);
+    const problem =
+      checkRecordData(r.kind, merged.data) ??
+      columnProblem(r.kind, merged.data) ??
+      lotIdProblem(r.kind, r.id, base, merged.data);
     if (problem) return { result: invalid(problem.field, r.id, problem.message), writes: [] };
     const role = roles.get(r.actorId);
     const foreign = Object.hasOwn(r.data, 'orgId') && r.data.orgId !== orgId;

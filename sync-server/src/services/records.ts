@@ -7,14 +7,16 @@
 import type { RecordKind } from '../../../src/domain/replica';
 import type { RecordPullResponse } from '../../../src/domain/sync/wire';
 import type { ProjectionSkip } from '../store/record-projection';
-import type { RecordStore } from '../store/record-store';
+import type { BatchOutcome, RecordStore } from '../store/record-store';
 import type { AuthedDevice } from './auth';
 import type { EventHub } from './hub';
 import { resumeFrom } from './pull';
 import type { PullRequest } from './pull';
 import type { ApprovalService } from './approvals';
+import { blameDataError, dataErrorOf } from './data-errors';
+import { valueBoundsProblem } from './record-bounds';
 import { clampClocks, planRecordPush, shapeProblem } from './record-plan';
-import type { IncomingRecord, RecordPushOutcome } from './record-plan';
+import type { IncomingRecord, PlanContext, RecordPushOutcome } from './record-plan';
 
 export interface RecordPushResult {
   outcome: RecordPushOutcome;
@@ -35,6 +37,8 @@ export class RecordService {
   async push(device: AuthedDevice, input: readonly IncomingRecord[]): Promise<RecordPushResult> {
     const nowMs = this.now().getTime();
     for (const r of input) {
+      const bounds = valueBoundsProblem(r.data);
+      if (bounds) return { outcome: { kind: 'invalid', recordId: r.id, ...bounds }, skipped: [] };
       const problem = shapeProblem(r, nowMs);
       if (problem) return { outcome: problem, skipped: [] };
     }
@@ -42,14 +46,37 @@ export class RecordService {
     // Approvals are proofs of the edits as the tablet made them: checked before any clock is clamped.
     const approved = await this.approvals.verifiedRecordApprovals(device.orgId, input);
     const records = input.map((r) => clampClocks(r, nowMs));
-    const { result, written, skipped } = await this.records.applyBatch(
-      device.orgId,
-      { ids: records.map((r) => r.id), actorIds: records.map((r) => r.actorId) },
-      (ctx) => planRecordPush(device.orgId, records, { ...ctx, approved }),
-    );
+    const applied = await this.apply(device.orgId, records, approved);
+    if ('outcome' in applied) return applied;
+    const { result, written, skipped } = applied;
     const last = Math.max(0, ...written.map((w) => w.seq));
     if (last > 0) this.hub.committed(device.orgId, last, 'records');
     return { outcome: result, skipped };
+  }
+
+  /** The batch in one transaction; what the database refuses as data is a 400 naming the record ([S25]). */
+  private async apply(
+    orgId: string,
+    records: readonly IncomingRecord[],
+    approved: PlanContext['approved'],
+  ): Promise<BatchOutcome<RecordPushOutcome> | RecordPushResult> {
+    try {
+      return await this.records.applyBatch(
+        orgId,
+        { ids: records.map((r) => r.id), actorIds: records.map((r) => r.actorId) },
+        (ctx) => planRecordPush(orgId, records, { ...ctx, approved }),
+      );
+    } catch (error) {
+      const data = dataErrorOf(error);
+      if (!data) throw error;
+      const blame = blameDataError(
+        data,
+        records.map((r) => ({ id: r.id, ...r.data })),
+        'records',
+      );
+      const message = `the database cannot store this: ${data.message}`;
+      return { outcome: { kind: 'invalid', field: blame.field, recordId: blame.id, message }, skipped: [] };
+    }
   }
 
   async pull(device: AuthedDevice, req: PullRequest & { kind: RecordKind }): Promise<RecordPullResponse> {

@@ -46,7 +46,7 @@ export async function createSyncServices(
   const approvals = new ApprovalService(approvalStore, opts.now);
   return {
     auth: new AuthService(store.devices, opts.now),
-    push: new PushService(store.devices, store.events, hub, approvals),
+    push: new PushService(store.devices, store.events, hub, approvals, opts.now),
     pull: new PullService(store.events, epoch, opts.now),
     records: new RecordService(store.records, hub, epoch, approvals, opts.now),
     staffAdmin: new StaffAdminService(store.records, approvalStore, hub, opts.pinIterations, opts.now),

@@ -3,6 +3,7 @@
  * the balances kept beside it. SPEC [S4], [S5], [S6], [S8].
  */
 import type { LedgerEvent } from '../../../src/domain/model';
+import { assertBalancesInBound } from './balance-bound';
 import type { SqlDriver, SqlExecutor } from './driver';
 
 /** Advisory-lock class of "one organization's event inserts" (ASCII "CHSE"); the key is hashtext(org). */
@@ -116,7 +117,8 @@ function toRow(e: LedgerEvent): Record<string, unknown> {
 /**
  * Appends events of ONE organization inside `tx`. The advisory lock serializes the organization's
  * inserts, so sequence numbers commit in order and a puller never skips a row that commits later
- * ([S5]). Ids must be unique within `events` (the caller deduplicates the batch).
+ * ([S5]). Ids must be unique within `events` (the caller deduplicates the batch). A batch that
+ * would carry a balance past the bound throws BalanceBoundError and writes nothing ([Q4]).
  */
 export async function appendEvents(
   tx: SqlExecutor,
@@ -129,6 +131,11 @@ export async function appendEvents(
     JSON.stringify(events.map(toRow)),
   ]);
   const fresh = new Set(inserted.map((r) => r.id));
+  await assertBalancesInBound(
+    tx,
+    orgId,
+    events.filter((e) => fresh.has(e.id)),
+  );
   const others = events.filter((e) => !fresh.has(e.id)).map((e) => e.id);
   const existing =
     others.length === 0
