@@ -48,6 +48,13 @@ export async function storeReceipt(
   if (fresh.length > 0) await saveRecords(db, 'lots', fresh, ctx);
   await recordEvents(
     db,
-    events.map((e) => ({ ...e, lotId: lotIdFor.get(e.lotId) ?? e.lotId })),
+    events.map((e) => onLot(e, lotIdFor.get(e.lotId))),
   );
+}
+
+/** The event moved to the lot on file; it names the carton only if that lot's id derives from it ([MD12]). */
+function onLot(e: LedgerEvent, lotId: string | undefined): LedgerEvent {
+  if (!lotId || lotId === e.lotId) return e;
+  const { productId: _p, lotNumber: _l, ...payload } = e.payload;
+  return { ...e, lotId, payload };
 }

@@ -159,6 +159,9 @@ export function confirmReceipt(
           lineFreeMilli: line.freeContainers * size,
           unitCostMicros: cost.unitCostMicros,
           serials: (serials[i] ?? []).join(' '),
+          // The carton read, so the server checks the lot id derived from it ([MD12]); a lot on
+          // file under an older, non-derived id is named by its id alone.
+          ...(lotId === lot.id ? { productId: product.id, lotNumber: line.lotNumber } : {}),
         },
       });
     });
