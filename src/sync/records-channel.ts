@@ -41,7 +41,7 @@ const PULL_PAGE = 500;
 function refusedRecords(error: SyncError): Rejection[] {
   const body = error.body as Partial<ForbiddenBody<RecordRejection> & RecordApiError> | null;
   if (body?.rejected) return body.rejected;
-  if (body?.recordId) return [{ id: body.recordId, reason: body.error ?? error.message }];
+  if (body?.recordId) return [{ id: body.recordId, reason: body.message ?? body.error ?? error.message }];
   return [];
 }
 
