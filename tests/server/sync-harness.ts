@@ -139,7 +139,7 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
     heartbeatMs: opts.heartbeatMs,
     pinIterations: TEST_PIN_ITERATIONS,
   });
-  await sync.auth.bootstrapAdminToken(ADMIN_TOKEN);
+  await sync.adminTokens.bootstrap(ADMIN_TOKEN);
   const app = await buildApp({
     store,
     config: { logLevel: 'silent', staticDir: '/nonexistent-chairside-dist', testControl: false },
