@@ -2,9 +2,11 @@
 import { afterAll, beforeAll } from 'vitest';
 import { defineAdminTokensContract } from './admin-tokens-contract';
 import { postgresBackend } from './backends';
+import { defineSecurityContract } from './security-contract';
 
 const backend = postgresBackend();
 beforeAll(() => backend.assertReady());
 afterAll(() => backend.cleanup());
 
 defineAdminTokensContract(backend);
+defineSecurityContract(backend);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../sync-server/src/app';
+import type { HardeningConfig } from '../../sync-server/src/security';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/wire';
 import { LocalHub } from '../../sync-server/src/services/hub';
 import type { EventHub } from '../../sync-server/src/services/hub';
@@ -121,6 +122,10 @@ export interface HarnessOptions {
   prepared?: boolean;
   /** As a server started with `--demo`: the demo routes exist (SPEC [S23]). */
   demo?: boolean;
+  /** Timeouts, connection cap, rate limits, TLS (SPEC [SEC4]-[SEC9]); absent = the server defaults. */
+  config?: HardeningConfig;
+  /** Log lines go here (at info level) instead of nowhere: tests that read the logs. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}): Promise<Harness> {
@@ -142,10 +147,16 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
   await sync.adminTokens.bootstrap(ADMIN_TOKEN);
   const app = await buildApp({
     store,
-    config: { logLevel: 'silent', staticDir: '/nonexistent-chairside-dist', testControl: false },
+    config: {
+      logLevel: opts.logStream ? 'info' : 'silent',
+      staticDir: '/nonexistent-chairside-dist',
+      testControl: false,
+      ...opts.config,
+    },
     version: 'test',
     sync,
     demo: opts.demo,
+    logStream: opts.logStream,
   });
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   return {
