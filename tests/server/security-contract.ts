@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreBackend } from './backends';
 import { listenLocal, openSse } from './sse-client';
 import type { SseClient } from './sse-client';
-import { ADMIN_TOKEN, deviceHeaders, serverEvent, startHarness } from './sync-harness';
+import { ADMIN_TOKEN, MAIN, OTHER, deviceHeaders, serverEvent, startHarness } from './sync-harness';
 import type { Harness, HarnessOptions } from './sync-harness';
 
 /** Collects the server's JSON log lines. */
@@ -179,6 +179,32 @@ export function defineSecurityContract(backend: StoreBackend): void {
       expect(limited.statusCode).toBe(429);
       expect(log.text()).toMatch(/"level":40.*"ip":"127\.0\.0\.1".*admin authentication failed/);
       expect(log.text()).not.toContain('cs_guess');
+    });
+
+    it('[SEC7] failed device authentication and wrong-organization admin calls are logged at warn with the ip, never the token', async () => {
+      const log = logCapture();
+      const h = await harness({ logStream: log.stream });
+      const stale = 'cs_stale-device-token-0123456789';
+      expect(
+        (await h.app.inject({ method: 'GET', url: '/api/v1/events/pull', headers: deviceHeaders(stale) }))
+          .statusCode,
+      ).toBe(401);
+      const { token, row } = await h.sync.adminTokens.create(OTHER.org);
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/enroll-codes',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { locationIds: [MAIN] },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(log.text()).toMatch(
+        /"level":40.*"ip":"127\.0\.0\.1".*"reason":"unknown_token".*device authentication failed/,
+      );
+      expect(log.text()).toMatch(
+        new RegExp(`"level":40.*"adminTokenId":"${row.id}".*admin token used outside its organization`),
+      );
+      expect(log.text()).not.toContain(stale);
+      expect(log.text()).not.toContain(token);
     });
 
     it('[SEC8] a stream token in the query is redacted in the logs under any encoding or case of its name', async () => {
