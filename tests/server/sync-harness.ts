@@ -35,6 +35,9 @@ export const STAFF = {
 export const LOTS = [1, 2, 3, 5].map((n) => demoId(5, n));
 export const OTHER = { org: demoId(1, 2), location: demoId(2, 9), manager: demoId(3, 9), lot: demoId(5, 99) };
 
+/** Requests per ip per minute the harness allows: high enough that no test but the limits' meets it. */
+export const TEST_RATE_LIMIT = 100_000;
+
 /** PBKDF2 iterations of the harness's PINs and approval keys: the scheme is under test, not its cost. */
 export const TEST_PIN_ITERATIONS = 10;
 
@@ -151,6 +154,9 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
       logLevel: opts.logStream ? 'info' : 'silent',
       staticDir: '/nonexistent-chairside-dist',
       testControl: false,
+      // Tests enroll devices by the dozen from one ip; the limits' own tests set them ([SEC7]).
+      enrollRateLimit: TEST_RATE_LIMIT,
+      adminRateLimit: TEST_RATE_LIMIT,
       ...opts.config,
     },
     version: 'test',
