@@ -13,8 +13,6 @@ import { redactUrl, registerSecurity, serverOptions } from './security';
 import type { HardeningConfig } from './security';
 import type { SyncServices } from './services/sync';
 
-export { redactUrl } from './security';
-
 export interface AppDeps {
   store: MetaStore;
   /** The hardening settings are optional: absent ones take SERVER_DEFAULTS (config.ts). */

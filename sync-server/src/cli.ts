@@ -11,7 +11,8 @@
  *     admin tokens ([SEC1]-[SEC3], cli-admin-tokens.ts). A new secret is printed once, or with
  *     --out written to a file only its owner can read (mode 0600) and not printed.
  */
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminTokenCommand } from './cli-admin-tokens';
 import { loadConfig } from './config';
@@ -77,8 +78,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** True when this file is the process's entry point (also through a symlink), not an import. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+}
+
 // Run only as the entry point: main.ts imports enrollCodeCommand from here.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint()) {
   main().catch((error: unknown) => {
     console.error(`chairside cli: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
