@@ -17,7 +17,7 @@ import { buildApp } from './app';
 import { enrollCodeCommand } from './cli';
 import { loadConfig } from './config';
 import type { Config } from './config';
-import type { StartupToken } from './services/admin-tokens';
+import type { AdminTokenService, StartupToken } from './services/admin-tokens';
 import { LocalHub } from './services/hub';
 import { adminTokenFile, writeSecretFile } from './services/secrets';
 import type { EventHub } from './services/hub';
@@ -57,10 +57,25 @@ function describeStore(store: Store, config: Config): string {
 }
 
 /** What the startup token step says on stdout: where a generated token is, never the token. */
-async function startupTokenLines(startup: StartupToken, dataDir: string): Promise<string[]> {
+async function startupTokenLines(
+  startup: StartupToken,
+  dataDir: string,
+  adminTokens: AdminTokenService,
+): Promise<string[]> {
   const file = adminTokenFile(dataDir);
   if (startup.kind === 'generated') {
-    await writeSecretFile(file, startup.token);
+    try {
+      await writeSecretFile(file, startup.token);
+    } catch (error) {
+      // Nobody could ever read this token: revoke it, so the next start generates one again.
+      await adminTokens.revoke(startup.id);
+      throw new Error(
+        `cannot write the admin token file ${file} (${reason(error)}); fix DATA_DIR or set CHAIRSIDE_ADMIN_TOKEN`,
+        {
+          cause: error,
+        },
+      );
+    }
     return [
       `Admin token generated and written to ${file} (readable only by this user; the database keeps only its hash). Manage tokens with: node --import tsx sync-server/src/cli.ts admin-token list`,
     ];
@@ -139,6 +154,7 @@ async function main(): Promise<void> {
     const tokenLines = await startupTokenLines(
       await sync.adminTokens.bootstrap(config.adminToken),
       config.dataDir,
+      sync.adminTokens,
     );
     const app = await buildApp({ store, config, version: readVersion(), sync, demo: values.demo });
     handleSignals(app, hub, store);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +156,26 @@ describe('sync server process', () => {
     expect(await status(chosen)).toBe(404);
     run.child.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);
+  });
+
+  it('[SEC2] a generated token that cannot be written is revoked and the start fails; the next start generates one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chairside-proc-ro-'));
+    try {
+      // A directory where the token file should be: the write fails.
+      await mkdir(join(dir, 'admin-token'));
+      const env = { PORT: '0', DATA_DIR: dir, STATIC_DIR: join(dir, 'no-dist') };
+      const failed = start([], env);
+      expect((await failed.exited).code).toBe(1);
+      expect(failed.output()).toContain(`cannot write the admin token file ${join(dir, 'admin-token')}`);
+      await rm(join(dir, 'admin-token'), { recursive: true });
+      const run = start([], env);
+      await waitForUrl(run);
+      expect(run.output()).toContain('Admin token generated and written to');
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('[SEC3] cli.ts admin-token creates, lists and revokes tokens from the command line', async () => {

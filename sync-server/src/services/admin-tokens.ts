@@ -21,7 +21,7 @@ function checkId(field: string, id: string): void {
 
 export type StartupToken =
   | { kind: 'env'; state: 'active' | 'revoked' | 'retired'; revokedIds: string[] }
-  | { kind: 'generated'; token: string }
+  | { kind: 'generated'; token: string; id: string }
   | { kind: 'existing' };
 
 export interface IssuedToken {
@@ -42,9 +42,8 @@ export class AdminTokenService {
       return { kind: 'env', ...result };
     }
     const token = newToken();
-    return (await this.tokens.addFirstToken(sha256Hex(token)))
-      ? { kind: 'generated', token }
-      : { kind: 'existing' };
+    const id = await this.tokens.addFirstToken(sha256Hex(token));
+    return id ? { kind: 'generated', token, id } : { kind: 'existing' };
   }
 
   /** The scope of an active admin token; null for no, unknown or revoked tokens. */

@@ -138,19 +138,20 @@ export class AdminTokenStore {
     });
   }
 
-  /** Stores a generated operator token only when no active admin token exists; true if stored. */
-  addFirstToken(tokenSha256: string): Promise<boolean> {
+  /** Stores a generated operator token only when no active admin token exists; its id, or null. */
+  addFirstToken(tokenSha256: string): Promise<string | null> {
     return this.driver.transaction(async (tx) => {
       await lock(tx);
       const [row] = await tx.query<{ n: number }>(
         'SELECT count(*)::integer AS n FROM admin_tokens WHERE revoked_at IS NULL',
       );
-      if ((row?.n ?? 0) > 0) return false;
-      await tx.query(
-        "INSERT INTO admin_tokens (token_sha256, org_id, label, source) VALUES ($1, NULL, 'generated', 'startup')",
+      if ((row?.n ?? 0) > 0) return null;
+      const [stored] = await tx.query<{ id: string }>(
+        `INSERT INTO admin_tokens (token_sha256, org_id, label, source) VALUES ($1, NULL, 'generated', 'startup')
+         RETURNING id::text AS id`,
         [tokenSha256],
       );
-      return true;
+      return stored?.id ?? null;
     });
   }
 }
