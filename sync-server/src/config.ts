@@ -43,7 +43,9 @@ export interface Config {
 export const SERVER_DEFAULTS = {
   requestTimeoutMs: 30_000,
   connectionTimeoutMs: 120_000,
-  keepAliveTimeoutMs: 5_000,
+  // Fastify's default: longer than the 60 s idle timeout of common load balancers, which would
+  // otherwise reuse a connection the server just closed (a 502).
+  keepAliveTimeoutMs: 72_000,
   maxConnections: 1_000,
   enrollRateLimit: 20,
   adminRateLimit: 120,

@@ -14,7 +14,7 @@ describe('server config', () => {
       adminToken: null,
       requestTimeoutMs: 30_000,
       connectionTimeoutMs: 120_000,
-      keepAliveTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 72_000,
       maxConnections: 1_000,
       enrollRateLimit: 20,
       adminRateLimit: 120,
