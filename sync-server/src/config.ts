@@ -2,6 +2,7 @@
  * Server configuration from the environment. Every value is validated up front so a typo
  * (PORT=abc) stops the process with one readable line instead of a stack trace later.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,7 +23,33 @@ export interface Config {
   testControl: boolean;
   /** CHAIRSIDE_ADMIN_TOKEN: the admin token to accept; null = generate one on first start (SPEC [S1]). */
   adminToken: string | null;
+  /** CHAIRSIDE_REQUEST_TIMEOUT_MS: the whole request (headers and body) must arrive within this ([SEC5]). */
+  requestTimeoutMs: number;
+  /** CHAIRSIDE_CONNECTION_TIMEOUT_MS: an idle socket is closed after this (longer than the SSE heartbeat). */
+  connectionTimeoutMs: number;
+  /** CHAIRSIDE_KEEP_ALIVE_TIMEOUT_MS: how long a finished keep-alive connection may wait for the next request. */
+  keepAliveTimeoutMs: number;
+  /** CHAIRSIDE_MAX_CONNECTIONS: sockets beyond this are dropped at once. */
+  maxConnections: number;
+  /** CHAIRSIDE_ENROLL_RATE_LIMIT: enrollment requests per ip per minute ([SEC7]). */
+  enrollRateLimit: number;
+  /** CHAIRSIDE_ADMIN_RATE_LIMIT: admin API requests per ip per minute ([SEC7]). */
+  adminRateLimit: number;
+  /** CHAIRSIDE_TLS_CERT and CHAIRSIDE_TLS_KEY (PEM files): both set = serve https ([SEC9]). */
+  tls: { certFile: string; keyFile: string } | null;
 }
+
+/** Defaults of the hardening settings, shared with buildApp for callers that pass none (tests). */
+export const SERVER_DEFAULTS = {
+  requestTimeoutMs: 30_000,
+  connectionTimeoutMs: 120_000,
+  // Fastify's default: longer than the 60 s idle timeout of common load balancers, which would
+  // otherwise reuse a connection the server just closed (a 502).
+  keepAliveTimeoutMs: 72_000,
+  maxConnections: 1_000,
+  enrollRateLimit: 20,
+  adminRateLimit: 120,
+} as const;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -41,7 +68,50 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: parseLogLevel(env.LOG_LEVEL),
     testControl: parseFlag('CHAIRSIDE_TEST_CONTROL', env.CHAIRSIDE_TEST_CONTROL),
     adminToken: parseAdminToken(env.CHAIRSIDE_ADMIN_TOKEN),
+    requestTimeoutMs: parseCount('CHAIRSIDE_REQUEST_TIMEOUT_MS', env, SERVER_DEFAULTS.requestTimeoutMs),
+    connectionTimeoutMs: parseCount(
+      'CHAIRSIDE_CONNECTION_TIMEOUT_MS',
+      env,
+      SERVER_DEFAULTS.connectionTimeoutMs,
+    ),
+    keepAliveTimeoutMs: parseCount(
+      'CHAIRSIDE_KEEP_ALIVE_TIMEOUT_MS',
+      env,
+      SERVER_DEFAULTS.keepAliveTimeoutMs,
+    ),
+    maxConnections: parseCount('CHAIRSIDE_MAX_CONNECTIONS', env, SERVER_DEFAULTS.maxConnections),
+    enrollRateLimit: parseCount('CHAIRSIDE_ENROLL_RATE_LIMIT', env, SERVER_DEFAULTS.enrollRateLimit),
+    adminRateLimit: parseCount('CHAIRSIDE_ADMIN_RATE_LIMIT', env, SERVER_DEFAULTS.adminRateLimit),
+    tls: parseTls(env, cwd),
   };
+}
+
+/** A whole number above 0 (0 would mean "no limit", which is what these settings exist to prevent). */
+function parseCount(name: string, env: Env, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(`${name} must be a whole number above 0, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+/** Both files or neither: half a TLS setup would silently serve plain HTTP. */
+function parseTls(env: Env, cwd: string): Config['tls'] {
+  const cert = nonEmpty(env.CHAIRSIDE_TLS_CERT);
+  const key = nonEmpty(env.CHAIRSIDE_TLS_KEY);
+  if (cert === undefined && key === undefined) return null;
+  if (cert === undefined || key === undefined) {
+    throw new ConfigError('CHAIRSIDE_TLS_CERT and CHAIRSIDE_TLS_KEY must be set together (PEM file paths)');
+  }
+  const tls = { certFile: resolve(cwd, cert), keyFile: resolve(cwd, key) };
+  for (const [name, file] of [
+    ['CHAIRSIDE_TLS_CERT', tls.certFile],
+    ['CHAIRSIDE_TLS_KEY', tls.keyFile],
+  ] as const) {
+    if (!existsSync(file)) throw new ConfigError(`${name}: no file at ${file}`);
+  }
+  return tls;
 }
 
 /** Unset or blank means "use the default"; whitespace around a value is a typo we forgive. */

@@ -1,11 +1,14 @@
 /**
  * CLI entry: `node --import tsx sync-server/src/main.ts [--demo]`.
  * Opens the store, migrates, optionally seeds the demo clinic, makes sure an admin token exists
- * (printing a generated one once), serves, and shuts down cleanly on SIGTERM/SIGINT (a second
- * signal forces exit). Startup failures print one line and exit 1.
- * `main.ts enroll-code --location <id> [--org <id>]` prints a one-time enrollment code (cli.ts).
+ * (a generated one is written to DATA_DIR/admin-token, mode 0600, never printed: SPEC [SEC2]),
+ * serves (https when CHAIRSIDE_TLS_CERT/KEY are set, [SEC9]), and shuts down cleanly on
+ * SIGTERM/SIGINT (a second signal forces exit). Startup failures print one line and exit 1.
+ * `main.ts enroll-code --location <id> [--org <id>]` prints a one-time enrollment code; admin
+ * tokens are managed with `cli.ts admin-token …` (cli.ts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { staffCredentials } from './services/staff-admin';
@@ -14,7 +17,9 @@ import { buildApp } from './app';
 import { enrollCodeCommand } from './cli';
 import { loadConfig } from './config';
 import type { Config } from './config';
+import type { AdminTokenService, StartupToken } from './services/admin-tokens';
 import { LocalHub } from './services/hub';
+import { adminTokenFile, writeSecretFile } from './services/secrets';
 import type { EventHub } from './services/hub';
 import { createSyncServices } from './services/sync';
 import { PgHub } from './store/pg-listener';
@@ -49,6 +54,47 @@ async function seedDemo(store: Store): Promise<boolean> {
 
 function describeStore(store: Store, config: Config): string {
   return store.kind === 'postgres' ? 'postgres' : `pglite at ${pgliteDir(config.dataDir)}`;
+}
+
+/** What the startup token step says on stdout: where a generated token is, never the token. */
+async function startupTokenLines(
+  startup: StartupToken,
+  dataDir: string,
+  adminTokens: AdminTokenService,
+): Promise<string[]> {
+  const file = adminTokenFile(dataDir);
+  if (startup.kind === 'generated') {
+    try {
+      await writeSecretFile(file, startup.token);
+    } catch (error) {
+      // Nobody could ever read this token: revoke it, so the next start generates one again.
+      await adminTokens.revoke(startup.id);
+      throw new Error(
+        `cannot write the admin token file ${file} (${reason(error)}); fix DATA_DIR or set CHAIRSIDE_ADMIN_TOKEN`,
+        {
+          cause: error,
+        },
+      );
+    }
+    return [
+      `Admin token generated and written to ${file} (readable only by this user; the database keeps only its hash). Manage tokens with: node --import tsx sync-server/src/cli.ts admin-token list`,
+    ];
+  }
+  if (startup.kind !== 'env') return [];
+  const lines: string[] = [];
+  if (startup.revokedIds.length > 0) {
+    // The generated token it replaced no longer works; its file would only mislead.
+    if (existsSync(file)) await rm(file, { force: true });
+    lines.push(
+      `CHAIRSIDE_ADMIN_TOKEN replaced ${startup.revokedIds.length} earlier startup admin token(s); they no longer work.`,
+    );
+  }
+  if (startup.state !== 'active') {
+    lines.push(
+      `Warning: CHAIRSIDE_ADMIN_TOKEN was ${startup.state === 'revoked' ? 'revoked' : 'rotated'} with the CLI and is refused; set a new one.`,
+    );
+  }
+  return lines;
 }
 
 function handleSignals(app: FastifyInstance, hub: EventHub, store: Store): void {
@@ -105,20 +151,21 @@ async function main(): Promise<void> {
     const seeded = values.demo ? await seedDemo(store) : false;
     hub = config.databaseUrl ? await PgHub.open(config.databaseUrl) : new LocalHub();
     const sync = await createSyncServices(store, hub);
-    const generated = await sync.auth.bootstrapAdminToken(config.adminToken);
+    const tokenLines = await startupTokenLines(
+      await sync.adminTokens.bootstrap(config.adminToken),
+      config.dataDir,
+      sync.adminTokens,
+    );
     const app = await buildApp({ store, config, version: readVersion(), sync, demo: values.demo });
     handleSignals(app, hub, store);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const scheme = config.tls ? 'https' : 'http';
     const lines = [
-      `Chairside is running at http://localhost:${port}  (store: ${describeStore(store, config)})`,
+      `Chairside is running at ${scheme}://localhost:${port}  (store: ${describeStore(store, config)})`,
+      ...tokenLines,
     ];
-    if (generated) {
-      lines.push(
-        `Admin token (shown ONCE, stored only as a hash; set CHAIRSIDE_ADMIN_TOKEN to choose your own): ${generated}`,
-      );
-    }
     if (values.demo) {
       const state = seeded ? 'seeded' : 'already present';
       lines.push(

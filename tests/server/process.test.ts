@@ -4,7 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +36,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function start(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts', ...args], {
+function start(args: string[], env: Record<string, string>, entry = 'sync-server/src/main.ts'): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -101,10 +102,15 @@ describe('sync server process', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true, store: 'pglite', schemaVersion: MIGRATIONS.at(-1)?.id });
 
-    // [S1] The generated admin token is printed once; with it a tablet enrolls and opens a stream.
-    const adminToken = /Admin token \(shown ONCE.*\): (cs_\S+)/.exec(run.output())?.[1];
-    expect(adminToken).toBeDefined();
-    const stream = await openEnrolledStream(url, adminToken ?? '');
+    // [S1][SEC2] The generated admin token is written to a file only its owner can read, and
+    // never printed: stdout says where the file is. With it a tablet enrolls and opens a stream.
+    const tokenFile = join(dataDir, 'admin-token');
+    expect(run.output()).toContain(`Admin token generated and written to ${tokenFile}`);
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    const adminToken = (await readFile(tokenFile, 'utf8')).trim();
+    expect(adminToken).toMatch(/^cs_/);
+    expect(run.output()).not.toContain(adminToken);
+    const stream = await openEnrolledStream(url, adminToken);
     expect(await stream.waitFor(() => true)).toBe('RESYNC');
 
     // [S7] An open stream does not hold up a graceful shutdown.
@@ -124,6 +130,74 @@ describe('sync server process', () => {
     expect(run.output()).not.toContain('Admin token');
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(0);
+  });
+
+  it('[SEC2] a restart with a new CHAIRSIDE_ADMIN_TOKEN stops the generated one from working', async () => {
+    // Same DATA_DIR as above: the generated token's file is still there.
+    const tokenFile = join(dataDir, 'admin-token');
+    const generated = (await readFile(tokenFile, 'utf8')).trim();
+    const chosen = 'operator-chosen-admin-token-0123456789';
+    const run = start([], {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      STATIC_DIR: join(dataDir, 'no-dist'),
+      CHAIRSIDE_ADMIN_TOKEN: chosen,
+    });
+    const url = await waitForUrl(run);
+    expect(run.output()).toContain('replaced 1 earlier startup admin token(s)');
+    expect(existsSync(tokenFile)).toBe(false);
+    const status = async (token: string) =>
+      (
+        await fetch(`${url}/api/v1/admin/enroll-codes/${DEMO_IDS.mainLocation}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status;
+    expect(await status(generated)).toBe(401);
+    expect(await status(chosen)).toBe(404);
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+  });
+
+  it('[SEC2] a generated token that cannot be written is revoked and the start fails; the next start generates one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chairside-proc-ro-'));
+    try {
+      // A directory where the token file should be: the write fails.
+      await mkdir(join(dir, 'admin-token'));
+      const env = { PORT: '0', DATA_DIR: dir, STATIC_DIR: join(dir, 'no-dist') };
+      const failed = start([], env);
+      expect((await failed.exited).code).toBe(1);
+      expect(failed.output()).toContain(`cannot write the admin token file ${join(dir, 'admin-token')}`);
+      await rm(join(dir, 'admin-token'), { recursive: true });
+      const run = start([], env);
+      await waitForUrl(run);
+      expect(run.output()).toContain('Admin token generated and written to');
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('[SEC3] cli.ts admin-token creates, lists and revokes tokens from the command line', async () => {
+    const cli = (args: string[]) =>
+      start(['admin-token', ...args], { DATA_DIR: dataDir }, 'sync-server/src/cli.ts');
+    const out = join(dataDir, 'main-st.token');
+    const created = cli(['create', '--org', DEMO_IDS.organization, '--label', 'Main St admin', '--out', out]);
+    expect(await created.exited).toEqual({ code: 0, signal: null });
+    const id = /Admin token ([0-9a-f-]{36}) created for organization/.exec(created.output())?.[1] ?? '';
+    expect(id).not.toBe('');
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    expect(created.output()).not.toContain((await readFile(out, 'utf8')).trim());
+    const revoked = cli(['revoke', id]);
+    expect((await revoked.exited).code).toBe(0);
+    const listed = cli(['list', '--org', DEMO_IDS.organization]);
+    expect((await listed.exited).code).toBe(0);
+    expect(listed.output()).toMatch(
+      new RegExp(`${id}  organization ${DEMO_IDS.organization}  cli  revoked .*"Main St admin"`),
+    );
+    const bad = cli(['create']);
+    expect((await bad.exited).code).toBe(1);
+    expect(bad.output()).toContain('exactly one of --org <organization id> or --operator');
   });
 
   it('[S1] enroll-code prints a one-time code for a location and exits 0', async () => {

@@ -172,13 +172,14 @@ export function defineSyncAuthContract(backend: StoreBackend): void {
       expect((await h.push(device, [serverEvent()])).statusCode).toBe(401);
     });
 
-    it('[S1] bootstrap: a generated admin token is returned once, then never again', async () => {
+    it('[S1][SEC2] bootstrap: a generated admin token is returned once, then never again', async () => {
       const h = await harness();
       await h.store.driver.query('DELETE FROM admin_tokens');
-      const first = await h.sync.auth.bootstrapAdminToken(null);
-      expect(first).toMatch(/^cs_/);
-      expect(await h.sync.auth.bootstrapAdminToken(null)).toBeNull();
-      expect(await h.sync.auth.isAdmin(first)).toBe(true);
+      const first = await h.sync.adminTokens.bootstrap(null);
+      if (first.kind !== 'generated') throw new Error(`expected a generated token, got ${first.kind}`);
+      expect(first.token).toMatch(/^cs_/);
+      expect(await h.sync.adminTokens.bootstrap(null)).toEqual({ kind: 'existing' });
+      expect(await h.sync.adminTokens.authenticate(first.token)).toMatchObject({ orgId: null });
     });
   });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../sync-server/src/app';
+import type { HardeningConfig } from '../../sync-server/src/security';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/wire';
 import { LocalHub } from '../../sync-server/src/services/hub';
 import type { EventHub } from '../../sync-server/src/services/hub';
@@ -33,6 +34,9 @@ export const STAFF = {
 };
 export const LOTS = [1, 2, 3, 5].map((n) => demoId(5, n));
 export const OTHER = { org: demoId(1, 2), location: demoId(2, 9), manager: demoId(3, 9), lot: demoId(5, 99) };
+
+/** Requests per ip per minute the harness allows: high enough that no test but the limits' meets it. */
+export const TEST_RATE_LIMIT = 100_000;
 
 /** PBKDF2 iterations of the harness's PINs and approval keys: the scheme is under test, not its cost. */
 export const TEST_PIN_ITERATIONS = 10;
@@ -121,6 +125,10 @@ export interface HarnessOptions {
   prepared?: boolean;
   /** As a server started with `--demo`: the demo routes exist (SPEC [S23]). */
   demo?: boolean;
+  /** Timeouts, connection cap, rate limits, TLS (SPEC [SEC4]-[SEC9]); absent = the server defaults. */
+  config?: HardeningConfig;
+  /** Log lines go here (at info level) instead of nowhere: tests that read the logs. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}): Promise<Harness> {
@@ -139,13 +147,22 @@ export async function startHarness(db: TestDatabase, opts: HarnessOptions = {}):
     heartbeatMs: opts.heartbeatMs,
     pinIterations: TEST_PIN_ITERATIONS,
   });
-  await sync.auth.bootstrapAdminToken(ADMIN_TOKEN);
+  await sync.adminTokens.bootstrap(ADMIN_TOKEN);
   const app = await buildApp({
     store,
-    config: { logLevel: 'silent', staticDir: '/nonexistent-chairside-dist', testControl: false },
+    config: {
+      logLevel: opts.logStream ? 'info' : 'silent',
+      staticDir: '/nonexistent-chairside-dist',
+      testControl: false,
+      // Tests enroll devices by the dozen from one ip; the limits' own tests set them ([SEC7]).
+      enrollRateLimit: TEST_RATE_LIMIT,
+      adminRateLimit: TEST_RATE_LIMIT,
+      ...opts.config,
+    },
     version: 'test',
     sync,
     demo: opts.demo,
+    logStream: opts.logStream,
   });
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   return {

@@ -71,6 +71,9 @@ export function serverProcess(store: ServerStore, port: number): ServerProcess {
             ? { DATABASE_URL: store.databaseUrl }
             : { DATA_DIR: store.dataDir, DATABASE_URL: '' }),
           CHAIRSIDE_ADMIN_TOKEN: SIM_ADMIN_TOKEN,
+          // The simulation enrolls tablets by the dozen from 127.0.0.1 ([SEC7] is tested elsewhere).
+          CHAIRSIDE_ENROLL_RATE_LIMIT: '100000',
+          CHAIRSIDE_ADMIN_RATE_LIMIT: '100000',
           STATIC_DIR: '/nonexistent-chairside-dist',
           LOG_LEVEL: 'warn',
         },

@@ -7,8 +7,10 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, RecordApiError } from '../../../src/domain/sync/wire';
+import { OrgScopeError } from '../services/admin-scope';
 import { InputError } from '../services/auth';
 import { dataErrorOf } from '../services/data-errors';
+import { wrongOrganization } from './guards';
 
 interface AjvLikeError {
   instancePath: string;
@@ -60,6 +62,10 @@ export function apiErrorHandler(error: FastifyError, request: FastifyRequest, re
     void reply.code(400).send(invalid(error.field, error.message));
     return;
   }
+  if (error instanceof OrgScopeError) {
+    void reply.code(403).send(wrongOrganization(request, error));
+    return;
+  }
   const first = error.validation?.[0];
   if (first) {
     const { field, eventId, message } = describeSchemaError(first as AjvLikeError, request.body);
@@ -90,6 +96,11 @@ export function apiErrorHandler(error: FastifyError, request: FastifyRequest, re
     return;
   }
   const status = error.statusCode ?? 500;
+  if (status === 429) {
+    // @fastify/rate-limit (app.ts): its error carries the message; the shape is ours.
+    void reply.code(429).send({ error: 'rate_limited', message: error.message });
+    return;
+  }
   if (status >= 400 && status < 500) {
     void reply.code(status).send(invalid('body', error.message));
     return;

@@ -17,9 +17,9 @@ export function registerMetaRoutes(app: FastifyInstance, deps: { store: MetaStor
       await store.ping();
       return { ok: true, store: store.kind, schemaVersion: await store.schemaVersion() };
     } catch (error) {
+      // The reason goes to the log only: a database error can name hosts, users and paths ([SV6]).
       request.log.error({ err: error }, 'health check: store unreachable');
-      const reason = error instanceof Error ? error.message : String(error);
-      return reply.code(503).send({ ok: false, error: `store unavailable: ${reason}` });
+      return reply.code(503).send({ ok: false, error: 'store unavailable' });
     }
   });
 

@@ -56,7 +56,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
     components: {
       securitySchemes: {
         device: { type: 'http', scheme: 'bearer', description: 'Device token from /api/v1/devices/enroll' },
-        admin: { type: 'http', scheme: 'bearer', description: 'Admin token (CHAIRSIDE_ADMIN_TOKEN)' },
+        admin: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Admin token for one organization or all (CHAIRSIDE_ADMIN_TOKEN, or cli.ts admin-token create)',
+        },
       },
       schemas: {
         LedgerEvent: ledgerEventSchema,
@@ -117,6 +122,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
             }),
             '400': respond('Invalid input', ref('Error')),
             '401': respond('Not an admin', ref('Unauthorized')),
+            '403': respond('The admin token is for another organization [SEC1]'),
+            '429': respond('Too many admin requests from this ip [SEC7]'),
           },
         },
       },
@@ -142,6 +149,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
               },
             }),
             '401': respond('Not an admin', ref('Unauthorized')),
+            '403': respond('The admin token is for another organization [SEC1]'),
+            '429': respond('Too many admin requests from this ip [SEC7]'),
             '404': respond('No such code'),
           },
         },
@@ -159,6 +168,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
               properties: { deviceId: { type: 'string' }, revokedAt: { type: 'string' } },
             }),
             '401': respond('Not an admin', ref('Unauthorized')),
+            '403': respond('The admin token is for another organization [SEC1]'),
+            '429': respond('Too many admin requests from this ip [SEC7]'),
             '404': respond('No such device'),
           },
         },
@@ -178,6 +189,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
               },
             }),
             '400': respond('Unknown, used or expired code', ref('Error')),
+            '429': respond('Too many enrollment attempts from this ip [SEC7]'),
           },
         },
       },
@@ -225,7 +237,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
             'EventSource clients may pass ?access_token= and ?protocol= instead of headers. ' +
             'Master-data advances arrive as {records: {epoch, seq}} [MD7].',
           security: deviceAuth,
-          responses: { '200': { description: 'text/event-stream' }, ...DEVICE_ERRORS },
+          responses: {
+            '200': { description: 'text/event-stream' },
+            ...DEVICE_ERRORS,
+            '429': respond('This device already holds the most open streams (4) [SEC6]'),
+          },
         },
       },
       ...integrationPaths({ deviceAuth, protocolHeader, deviceErrors: DEVICE_ERRORS }),

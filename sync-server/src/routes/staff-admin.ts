@@ -5,10 +5,10 @@
  *   POST /api/v1/staff/:id/pin                    { oldPin, newPin } (device token) → 200 { id, seq }
  * A device push that changes staff or locations is refused (record-plan.ts); these are the way.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../../src/domain/model';
-import type { AuthService } from '../services/auth';
+import type { AdminTokenService } from '../services/admin-tokens';
 import type { StaffAdminService } from '../services/staff-admin';
 import { adminGuard, deviceOf } from './guards';
 import { UUID_PATTERN } from './schemas';
@@ -34,10 +34,13 @@ const idParams = Type.Object({ id: uuid }, { additionalProperties: false });
 
 export function registerStaffAdminRoutes(
   api: FastifyInstance,
-  deps: { auth: AuthService; staffAdmin: StaffAdminService },
+  deps: { adminTokens: AdminTokenService; staffAdmin: StaffAdminService },
+  adminLimiter: onRequestHookHandler,
 ): void {
   void api.register(async (admin) => {
-    admin.addHook('onRequest', adminGuard(deps.auth));
+    admin.addHook('onRequest', adminLimiter);
+    // The guard checks the token's organization against :orgId (403 otherwise, [SEC1]).
+    admin.addHook('onRequest', adminGuard(deps.adminTokens));
     admin.put<{ Params: Static<typeof orgParams>; Body: Static<typeof staffBody> }>(
       '/api/v1/admin/orgs/:orgId/staff/:id',
       { schema: { params: orgParams, body: staffBody } },

@@ -4,13 +4,17 @@
  *   data: {"epoch":"…","seq":123}     whenever its organization's events advance,
  *   data: {"records":{"epoch":"…","seq":45}}   whenever its master-data records advance ([MD7]),
  *   : heartbeat                       every `heartbeatMs` (keeps proxies from closing an idle stream).
+ * A device holds at most MAX_STREAMS_PER_DEVICE streams: one more → 429 `{ error: 'too_many_streams' }`
+ * ([SEC6]). Revoking the device ends its streams at once in this process (StreamRegistry), and each
+ * heartbeat re-checks the token, so a stream on another instance ends within one heartbeat.
  * Streams end when the client goes away or the server closes (preClose hook), so a graceful
  * shutdown never waits on an open stream.
  */
 import type { FastifyInstance } from 'fastify';
 import { advanceMessage, RESYNC } from '../../../src/domain/sync/wire';
-import type { EventHub } from '../services/hub';
-import { deviceOf } from './guards';
+import type { AuthService } from '../services/auth';
+import type { EventHub, StreamRegistry } from '../services/hub';
+import { deviceOf, deviceTokenOf } from './guards';
 import { streamQuerySchema } from './schemas';
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -18,13 +22,15 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 export interface StreamDeps {
   hub: EventHub;
   epoch: string;
+  streams: StreamRegistry;
+  /** Re-checks the token at each heartbeat (revocation on another instance). */
+  auth: Pick<AuthService, 'authenticateDevice'>;
   heartbeatMs?: number;
 }
 
 export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): void {
-  const open = new Set<() => void>();
   api.addHook('preClose', async () => {
-    for (const end of [...open]) end();
+    deps.streams.closeAll();
   });
 
   api.get(
@@ -32,6 +38,26 @@ export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): voi
     { config: { queryAuth: true }, schema: { querystring: streamQuerySchema } },
     async (request, reply) => {
       const device = deviceOf(request);
+      const token = deviceTokenOf(request);
+      let ended = false;
+      let release: () => void = () => undefined;
+      let cleanup: () => void = () => undefined;
+      const end = (): void => {
+        if (ended) return;
+        ended = true;
+        release();
+        cleanup();
+      };
+      const registered = deps.streams.open(device.id, end);
+      if (!registered) {
+        request.log.warn({ ip: request.ip, deviceId: device.id }, 'stream refused: too many open');
+        return reply.code(429).send({
+          error: 'too_many_streams',
+          message: `a device may hold at most ${deps.streams.perDevice} open event streams; close one first`,
+          limit: deps.streams.perDevice,
+        });
+      }
+      release = registered;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -45,17 +71,20 @@ export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): voi
       const unsubscribe = deps.hub.subscribe(device.orgId, (seq, stream) => {
         res.write(`data: ${advanceMessage(stream, { epoch: deps.epoch, seq })}\n\n`);
       });
-      const heartbeat = setInterval(
-        () => res.write(': heartbeat\n\n'),
-        deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
-      );
-      const end = (): void => {
-        if (!open.delete(end)) return;
+      const heartbeat = setInterval(() => {
+        res.write(': heartbeat\n\n');
+        void deps.auth.authenticateDevice(token).then(
+          (result) => {
+            if (!result.ok) end();
+          },
+          (error: unknown) => request.log.warn({ err: error }, 'stream token re-check failed'),
+        );
+      }, deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+      cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
         res.end();
       };
-      open.add(end);
       request.raw.once('close', end);
       res.once('close', end);
     },

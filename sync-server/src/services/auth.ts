@@ -1,10 +1,13 @@
 /**
- * Who may call the API (SPEC [S1], [S2]): admin-token bootstrap, one-time enrollment codes, device
- * enrollment, revocation and bearer-token resolution.
+ * Who may call the API (SPEC [S1], [S2]): one-time enrollment codes, device enrollment, revocation
+ * and bearer-token resolution. Admin tokens: admin-tokens.ts; every admin action here takes the
+ * caller's scope and refuses another organization's codes and devices ([SEC1]).
  */
 import { randomUUID } from 'node:crypto';
 import type { EnrollCodeCreated, EnrollCodeStatus, EnrollResponse } from '../../../src/domain/sync/wire';
 import type { DeviceRecord, DeviceStore } from '../store/device-store';
+import type { AdminScope } from './admin-scope';
+import { assertScope } from './admin-scope';
 import { hashEnrollCode, newEnrollCode, newToken, sha256Hex } from './secrets';
 
 export const DEFAULT_CODE_MINUTES = 24 * 60;
@@ -52,23 +55,6 @@ export class AuthService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /**
-   * Startup: registers CHAIRSIDE_ADMIN_TOKEN when set (returns null); otherwise, if the server has
-   * no admin token yet, generates one and returns it so the caller prints it ONCE.
-   */
-  async bootstrapAdminToken(fromEnv: string | null): Promise<string | null> {
-    if (fromEnv) {
-      await this.devices.addAdminToken(sha256Hex(fromEnv));
-      return null;
-    }
-    const token = newToken();
-    return (await this.devices.addFirstAdminToken(sha256Hex(token))) ? token : null;
-  }
-
-  async isAdmin(token: string | null): Promise<boolean> {
-    return token !== null && this.devices.hasAdminToken(sha256Hex(token));
-  }
-
   async authenticateDevice(token: string | null): Promise<DeviceAuth> {
     if (token === null) return { ok: false, reason: 'missing_token' };
     const device = await this.devices.deviceByToken(sha256Hex(token));
@@ -77,8 +63,11 @@ export class AuthService {
     return { ok: true, device: authed(device) };
   }
 
-  /** One-time code for the locations' organization; all locations must exist in one organization. */
-  async createEnrollCode(req: EnrollCodeRequest): Promise<EnrollCodeCreated> {
+  /**
+   * One-time code for the locations' organization; all locations must exist in one organization,
+   * and `scope` (the admin token's, absent for the CLI and the demo route) must cover it.
+   */
+  async createEnrollCode(req: EnrollCodeRequest, scope?: AdminScope): Promise<EnrollCodeCreated> {
     const locationIds = [...new Set(req.locationIds)];
     if (locationIds.length === 0) throw new InputError('locationIds', 'name at least one location');
     const orgs = await this.devices.locationOrgs(locationIds);
@@ -90,6 +79,7 @@ export class AuthService {
     if (req.orgId !== undefined && req.orgId !== orgId) {
       throw new InputError('orgId', 'the locations belong to another organization');
     }
+    if (scope) assertScope(scope, orgId);
     const minutes = req.expiresInMinutes ?? DEFAULT_CODE_MINUTES;
     const expiresAt = new Date(this.now().getTime() + minutes * 60_000);
     const code = newEnrollCode();
@@ -106,9 +96,10 @@ export class AuthService {
    * What became of the code with this id ([S22]): used (when, by which device), expired unused, or
    * still unused. Null when there is no such code.
    */
-  async enrollCodeStatus(id: string): Promise<EnrollCodeStatus | null> {
+  async enrollCodeStatus(id: string, scope?: AdminScope): Promise<EnrollCodeStatus | null> {
     const row = await this.devices.enrollCode(id);
     if (!row) return null;
+    if (scope) assertScope(scope, row.orgId);
     const device = row.deviceId ? { id: row.deviceId, name: row.deviceName ?? '' } : null;
     const state = row.usedAt ? 'used' : row.expiresAt <= this.now() ? 'expired' : 'unused';
     return {
@@ -133,7 +124,13 @@ export class AuthService {
   }
 
   /** Null when there is no such device. Revoking twice keeps the first time. */
-  async revoke(deviceId: string): Promise<{ deviceId: string; revokedAt: string } | null> {
+  async revoke(
+    deviceId: string,
+    scope?: AdminScope,
+  ): Promise<{ deviceId: string; revokedAt: string } | null> {
+    const found = await this.devices.deviceById(deviceId);
+    if (!found) return null;
+    if (scope) assertScope(scope, found.orgId);
     const device = await this.devices.revoke(deviceId, this.now());
     if (!device?.revokedAt) return null;
     return { deviceId: device.id, revokedAt: device.revokedAt.toISOString() };

@@ -56,3 +56,46 @@ export class LocalHub implements EventHub {
 
   async close(): Promise<void> {}
 }
+
+/** Open event streams one device may hold at once ([SEC6]); a tablet needs one, a few tabs a few more. */
+export const MAX_STREAMS_PER_DEVICE = 4;
+
+/**
+ * The event streams open in this process, by device ([SEC6]): caps them per device and closes a
+ * device's streams when it is revoked. Another instance's streams notice a revocation at their next
+ * heartbeat (routes/stream.ts re-checks the token), so the cap and the instant close are per process.
+ * Example: perDevice 4, device D opens 4 → a 5th open() is null; closeDevice(D) ends all 4 → 4.
+ */
+export class StreamRegistry {
+  private readonly byDevice = new Map<string, Set<() => void>>();
+
+  constructor(readonly perDevice: number = MAX_STREAMS_PER_DEVICE) {}
+
+  /** Registers a stream's `end`; returns its release function, or null when the device is at the cap. */
+  open(deviceId: string, end: () => void): (() => void) | null {
+    const set = this.byDevice.get(deviceId) ?? new Set<() => void>();
+    if (set.size >= this.perDevice) return null;
+    set.add(end);
+    this.byDevice.set(deviceId, set);
+    return () => {
+      set.delete(end);
+      if (set.size === 0 && this.byDevice.get(deviceId) === set) this.byDevice.delete(deviceId);
+    };
+  }
+
+  /** Ends every open stream of `deviceId`; returns how many there were. */
+  closeDevice(deviceId: string): number {
+    const ends = [...(this.byDevice.get(deviceId) ?? [])];
+    for (const end of ends) end();
+    return ends.length;
+  }
+
+  /** Ends every open stream (server shutdown). */
+  closeAll(): void {
+    for (const deviceId of [...this.byDevice.keys()]) this.closeDevice(deviceId);
+  }
+
+  count(deviceId: string): number {
+    return this.byDevice.get(deviceId)?.size ?? 0;
+  }
+}

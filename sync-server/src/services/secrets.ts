@@ -3,6 +3,8 @@
  * form stored, SPEC [S1]). Tokens carry 256 random bits, so a fast hash is enough (no KDF needed).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /** Crockford base32: no I, L, O, U, so nothing on a code is ambiguous when typed. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -36,4 +38,22 @@ export function normalizeEnrollCode(typed: string): string {
 
 export function hashEnrollCode(typed: string): string {
   return sha256Hex(normalizeEnrollCode(typed));
+}
+
+/** Where a generated startup admin token is written ([SEC2]): `<DATA_DIR>/admin-token`. */
+export function adminTokenFile(dataDir: string): string {
+  return join(dataDir, 'admin-token');
+}
+
+/**
+ * Writes `secret` to `path` readable only by its owner (mode 0600), never through a moment at a
+ * wider mode: an old file is removed first and the new one created with 0600 (`wx` fails rather
+ * than follow a link someone raced in). The directory is created 0700 when missing.
+ */
+export async function writeSecretFile(path: string, secret: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await rm(path, { force: true });
+  await writeFile(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  // The umask can only narrow the mode; chmod pins it exactly.
+  await chmod(path, 0o600);
 }

@@ -1,10 +1,13 @@
 /** Wires the sync services over one Store and one EventHub: what buildApp needs for /api/v1 sync. */
+import { AdminTokenStore } from '../store/admin-token-store';
 import { ApprovalStore } from '../store/approval-store';
 import { IntegrationStore } from '../store/integration-store';
 import type { Store } from '../store/store';
+import { AdminTokenService } from './admin-tokens';
 import { ApprovalService } from './approvals';
 import { AuthService } from './auth';
 import type { EventHub } from './hub';
+import { StreamRegistry } from './hub';
 import { IntegrationService } from './integration';
 import { PullService } from './pull';
 import { PushService } from './push';
@@ -13,6 +16,10 @@ import { StaffAdminService } from './staff-admin';
 
 export interface SyncServices {
   auth: AuthService;
+  /** Admin tokens: startup, scope, CLI create/rotate/revoke (SPEC [SEC1]-[SEC3]). */
+  adminTokens: AdminTokenService;
+  /** This process's open event streams, per device ([SEC6]). */
+  streams: StreamRegistry;
   push: PushService;
   pull: PullService;
   /** Master-data records push and pull (routes/records.ts, SPEC [MD6], [MD7]). */
@@ -46,6 +53,8 @@ export async function createSyncServices(
   const approvals = new ApprovalService(approvalStore, opts.now);
   return {
     auth: new AuthService(store.devices, opts.now),
+    adminTokens: new AdminTokenService(new AdminTokenStore(store.driver), opts.now),
+    streams: new StreamRegistry(),
     push: new PushService(store.devices, store.events, hub, approvals, opts.now),
     pull: new PullService(store.events, epoch, opts.now),
     records: new RecordService(store.records, hub, epoch, approvals, opts.now),

@@ -1,5 +1,5 @@
 /**
- * Credentials' SQL: admin tokens, one-time enrollment codes, device tokens. Every secret arrives
+ * Credentials' SQL: one-time enrollment codes and device tokens (admin tokens: admin-token-store.ts). Every secret arrives
  * here already hashed (SHA-256 hex, services/secrets.ts); plain secrets never reach the database.
  */
 import type { Role } from '../../../src/domain/model';
@@ -23,6 +23,7 @@ export interface NewEnrollCode {
 /** An enrollment code as the status route reports it ([S22]); the device is null until used. */
 export interface EnrollCodeRow {
   id: string;
+  orgId: string;
   expiresAt: Date;
   usedAt: Date | null;
   deviceId: string | null;
@@ -40,32 +41,6 @@ const DEVICE_COLUMNS = `id::text AS id, org_id::text AS "orgId", name, location_
 
 export class DeviceStore {
   constructor(private readonly driver: SqlDriver) {}
-
-  async hasAdminToken(tokenSha256: string): Promise<boolean> {
-    const rows = await this.driver.query('SELECT 1 FROM admin_tokens WHERE token_sha256 = $1', [tokenSha256]);
-    return rows.length > 0;
-  }
-
-  /** Stores an admin token hash (idempotent). */
-  async addAdminToken(tokenSha256: string): Promise<void> {
-    await this.driver.query('INSERT INTO admin_tokens (token_sha256) VALUES ($1) ON CONFLICT DO NOTHING', [
-      tokenSha256,
-    ]);
-  }
-
-  /**
-   * Stores `tokenSha256` only when no admin token exists yet; true if it was stored. The table lock
-   * makes two servers starting at once agree on a single generated token.
-   */
-  addFirstAdminToken(tokenSha256: string): Promise<boolean> {
-    return this.driver.transaction(async (tx) => {
-      await tx.query('LOCK TABLE admin_tokens IN EXCLUSIVE MODE');
-      const [row] = await tx.query<{ n: number }>('SELECT count(*)::integer AS n FROM admin_tokens');
-      if ((row?.n ?? 0) > 0) return false;
-      await tx.query('INSERT INTO admin_tokens (token_sha256) VALUES ($1)', [tokenSha256]);
-      return true;
-    });
-  }
 
   /** location id → org id, for the ids that exist. */
   async locationOrgs(locationIds: readonly string[]): Promise<Map<string, string>> {
@@ -90,7 +65,7 @@ export class DeviceStore {
   /** The code with this id and the device that used it (if any); null when there is none. */
   async enrollCode(id: string): Promise<EnrollCodeRow | null> {
     const [row] = await this.driver.query<EnrollCodeRow>(
-      `SELECT c.id::text AS id, c.expires_at AS "expiresAt", c.used_at AS "usedAt",
+      `SELECT c.id::text AS id, c.org_id::text AS "orgId", c.expires_at AS "expiresAt", c.used_at AS "usedAt",
               d.id::text AS "deviceId", d.name AS "deviceName"
        FROM enroll_codes c LEFT JOIN devices d ON d.id = c.used_by_device_id
        WHERE c.id = $1`,
@@ -125,6 +100,14 @@ export class DeviceStore {
     const [row] = await this.driver.query<DeviceRecord>(
       `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_sha256 = $1`,
       [tokenSha256],
+    );
+    return row ?? null;
+  }
+
+  async deviceById(id: string): Promise<DeviceRecord | null> {
+    const [row] = await this.driver.query<DeviceRecord>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`,
+      [id],
     );
     return row ?? null;
   }

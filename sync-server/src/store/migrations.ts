@@ -1,7 +1,8 @@
 /**
  * Ordered schema migrations. `migrate` applies every pending one in a single transaction, so a
  * failing migration leaves the database exactly as it was (PostgreSQL DDL is transactional).
- * Never edit a shipped migration: add a new one with the next id.
+ * Never edit a shipped migration: add a new one with the next free id. A pending id below the
+ * highest applied one still applies (a database at 7 gets 6): pending = not recorded, not "above max".
  */
 import type { SqlDriver, SqlExecutor } from './driver';
 import { FOUNDATION_SQL } from './schema-001-foundation';
@@ -9,6 +10,7 @@ import { SYNC_SQL } from './schema-002-sync';
 import { INTEGRATION_SQL } from './schema-003-integration';
 import { RECORDS_SQL } from './schema-004-records';
 import { ENROLL_CODE_STATUS_SQL } from './schema-005-enroll-code-status';
+import { ADMIN_TOKENS_SQL } from './schema-006-admin-tokens';
 import { APPROVALS_SQL } from './schema-007-approvals';
 
 export interface Migration {
@@ -23,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'integration', sql: INTEGRATION_SQL },
   { id: 4, name: 'records', sql: RECORDS_SQL },
   { id: 5, name: 'enroll-code-status', sql: ENROLL_CODE_STATUS_SQL },
+  { id: 6, name: 'admin-tokens', sql: ADMIN_TOKENS_SQL },
   { id: 7, name: 'approvals', sql: APPROVALS_SQL },
 ];
 

@@ -30,28 +30,56 @@ export async function openPostgresDriver(connectionString: string): Promise<SqlD
       cause: error,
     });
   }
+  return poolDriver(pool);
+}
+
+/** The pool's part of pg used here (tests pass a fake to watch what a client is released with). */
+export interface PoolLike {
+  query: pg.Pool['query'];
+  connect(): Promise<Pick<PoolClient, 'query' | 'release' | 'on' | 'off'>>;
+  end(): Promise<void>;
+}
+
+/**
+ * A driver over a pool. A transaction whose ROLLBACK fails (the connection died mid-transaction)
+ * releases its client with that error, so the pool destroys it instead of handing a broken or
+ * still-in-a-transaction connection to the next caller; the caller still gets the original error.
+ * While checked out, the client's 'error' event (its backend terminated between two statements)
+ * is ours to handle: pg-pool listens only to idle clients, and an unheard 'error' ends the process.
+ */
+export function poolDriver(pool: PoolLike): SqlDriver {
   return {
     kind: 'postgres',
     ...executor(pool),
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(executor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken ??= rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
   };
 }
 
-function executor(db: pg.Pool | PoolClient): SqlExecutor {
+function executor(db: Pick<pg.Pool, 'query'> | Pick<PoolClient, 'query'>): SqlExecutor {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await db.query(sql, [...params]);
