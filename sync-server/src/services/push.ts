@@ -102,6 +102,7 @@ export class PushService {
     const appended = await this.append(device.orgId, unique);
     if (appended.kind === 'invalid') return appended;
     const { inserted, existing } = appended;
+    conflicts.push(...appended.refused);
     const stored = new Map(existing.map((e) => [e.id, e]));
     for (const e of unique) {
       const copy = stored.get(e.id);

@@ -5,6 +5,8 @@
 import type { LedgerEvent } from '../../../src/domain/model';
 import { assertBalancesInBound } from './balance-bound';
 import type { SqlDriver, SqlExecutor } from './driver';
+import { checkSerials, recordSerials } from './serial-ledger';
+import type { Rejection } from '../../../src/domain/sync/wire';
 
 /** Advisory-lock class of "one organization's event inserts" (ASCII "CHSE"); the key is hashtext(org). */
 export const EVENT_LOCK_CLASS = 0x43485345;
@@ -21,6 +23,8 @@ export interface AppendResult {
   inserted: { id: string; seq: number }[];
   /** The stored copy of every id that was already present (any organization's). */
   existing: StoredEvent[];
+  /** Receives not appended: a carton serial already received ([RC8], serial-ledger.ts). */
+  refused: Rejection[];
 }
 
 export interface ServerBalance {
@@ -125,18 +129,29 @@ export async function appendEvents(
   orgId: string,
   events: readonly LedgerEvent[],
 ): Promise<AppendResult> {
-  if (events.length === 0) return { inserted: [], existing: [] };
+  if (events.length === 0) return { inserted: [], existing: [], refused: [] };
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [EVENT_LOCK_CLASS, orgId]);
-  const inserted = await tx.query<{ id: string; seq: number }>(APPEND_SQL, [
-    JSON.stringify(events.map(toRow)),
-  ]);
+  const serials = await checkSerials(tx, orgId, events);
+  const inserted =
+    serials.accepted.length === 0
+      ? []
+      : await tx.query<{ id: string; seq: number }>(APPEND_SQL, [
+          JSON.stringify(serials.accepted.map(toRow)),
+        ]);
   const fresh = new Set(inserted.map((r) => r.id));
+  await recordSerials(
+    tx,
+    orgId,
+    serials,
+    events.filter((e) => fresh.has(e.id)),
+  );
+  const refusedIds = new Set(serials.refused.map((r) => r.id));
   await assertBalancesInBound(
     tx,
     orgId,
     events.filter((e) => fresh.has(e.id)),
   );
-  const others = events.filter((e) => !fresh.has(e.id)).map((e) => e.id);
+  const others = events.filter((e) => !fresh.has(e.id) && !refusedIds.has(e.id)).map((e) => e.id);
   const existing =
     others.length === 0
       ? []
@@ -145,7 +160,7 @@ export async function appendEvents(
         );
   const last = inserted.at(-1);
   if (last) await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${orgId} ${last.seq}`]);
-  return { inserted, existing };
+  return { inserted, existing, refused: serials.refused };
 }
 
 export class EventStore {

@@ -12,6 +12,7 @@ import { RECORDS_SQL } from './schema-004-records';
 import { ENROLL_CODE_STATUS_SQL } from './schema-005-enroll-code-status';
 import { ADMIN_TOKENS_SQL } from './schema-006-admin-tokens';
 import { APPROVALS_SQL } from './schema-007-approvals';
+import { RECEIVED_SERIALS_SQL } from './schema-008-received-serials';
 
 export interface Migration {
   id: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: 'enroll-code-status', sql: ENROLL_CODE_STATUS_SQL },
   { id: 6, name: 'admin-tokens', sql: ADMIN_TOKENS_SQL },
   { id: 7, name: 'approvals', sql: APPROVALS_SQL },
+  { id: 8, name: 'received-serials', sql: RECEIVED_SERIALS_SQL },
 ];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */
