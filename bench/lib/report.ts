@@ -1,7 +1,7 @@
 // Turns raw measurements into the results.json shape and a printable table.
 import type { BenchResults, MetricInput, MetricResult, Unit } from './types';
 
-const HIGHER_IS_BETTER: ReadonlySet<Unit> = new Set(['ops/s']);
+const HIGHER_IS_BETTER: ReadonlySet<Unit> = new Set(['ops/s', 'per min']);
 
 /** Median of a non-empty sample; e.g. [5, 1, 3, 100] -> (3 + 5) / 2 = 4. */
 export function median(samples: number[]): number {

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../tests/e2e/support/server';
 
-export type Unit = 'ms' | 's' | 'ops/s' | 'ratio' | 'kB';
+export type Unit = 'ms' | 's' | 'ops/s' | 'per min' | 'ratio' | 'kB';
 
 /** What a plug-in measures. `baseline`/`budget` are in the same unit as `value`. */
 export interface MetricInput {
@@ -11,7 +11,7 @@ export interface MetricInput {
   unit: Unit;
   /** The same measurement on a floor or reference implementation, when one is meaningful. */
   baseline?: number | null;
-  /** Upper bound for "lower is better" units (ms, kB), lower bound for "higher is better" (ops/s). */
+  /** Upper bound for "lower is better" units (ms, kB), lower bound for "higher is better" (ops/s, per min). */
   budget?: number | null;
 }
 

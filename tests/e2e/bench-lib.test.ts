@@ -28,6 +28,7 @@ describe('bench library', () => {
     });
     expect(finalize({ name: 'b', value: 1001, unit: 'ms', budget: 1000 }).withinBudget).toBe(false);
     expect(finalize({ name: 'c', value: 30, unit: 'ops/s', budget: 50 }).withinBudget).toBe(false);
+    expect(finalize({ name: 'e', value: 31, unit: 'per min', budget: 30 }).withinBudget).toBe(true);
     expect(finalize({ name: 'd', value: 3, unit: 'kB' })).toMatchObject({
       baseline: null,
       ratio: null,
