@@ -103,7 +103,31 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     warningsAccepted,
   };
   /** What confirming would build now: the problems to show, or the receipt to review. */
-  const preview = confirmReceipt(draft, header, byId, { ...stamp(), newId: () => 'preview' });
+  // Ids and time only matter for the receipt that is stored: the preview draws none.
+  const preview = useMemo(
+    () =>
+      confirmReceipt(draft, header, byId, {
+        receiptId: 'preview',
+        actorId: staff.id,
+        deviceId: data.deviceId,
+        deviceTime: '',
+        newId: () => 'preview',
+      }),
+    // header is rebuilt each render; its parts are the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      draft,
+      byId,
+      orgId,
+      supplier,
+      purchaseOrder,
+      locationId,
+      splits,
+      warningsAccepted,
+      staff.id,
+      data.deviceId,
+    ],
+  );
 
   const confirm = async (): Promise<void> => {
     const result = confirmReceipt(draft, header, byId, stamp());
