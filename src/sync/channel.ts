@@ -33,8 +33,12 @@ export interface Channel<Doc extends { id: string }, Item> {
 
   /** Whether a local document is this tablet's own unsent work (only those are pushed). */
   shouldPush: (doc: Doc) => boolean;
-  /** Sends a batch and keeps the server's answer; a refused batch throws the SyncError. */
-  pushBatch: (docs: Doc[]) => Promise<void>;
+  /**
+   * Sends a batch and keeps the server's answer; a refused batch throws the SyncError. `repull:
+   * true` asks the runner to pull this channel again from the start (the answer says the server's
+   * copy may differ from what was sent, and the stream will not say so).
+   */
+  pushBatch: (docs: Doc[]) => Promise<{ repull: boolean } | void>;
   /** The documents a refused push names (from the 400/403 body); none → the error is not a refusal. */
   readRefusals: (error: SyncError) => Rejection[];
   /**

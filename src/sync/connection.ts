@@ -117,7 +117,9 @@ export function connect(
         window.removeEventListener('offline', goOffline);
         document.removeEventListener('visibilitychange', onVisible);
       }
-      await Promise.all([sync.stop(), ...records.map((r) => r.stop())]);
+      // Stopping never fails on what went wrong before (a write refused by a full disk inside
+      // RxDB's replication, [S32]): every replication is stopped, whatever the others report.
+      await Promise.allSettled([sync.stop(), ...records.map((r) => r.stop())]);
     },
   };
 }

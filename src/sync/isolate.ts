@@ -47,18 +47,20 @@ async function blamesBatch<Doc extends { id: string }, Item>(
   }
 }
 
-/** Pushes `docs`, flagging refused and poison items through `flag`; throws what blames no item. */
+/**
+ * Pushes `docs`, flagging refused and poison items through `flag`; throws what blames no item.
+ * Resolves true when any accepted part's answer asked for a pull from the start ([S35]).
+ */
 export async function pushIsolating<Doc extends { id: string }, Item>(
   channel: Channel<Doc, Item>,
   docs: Doc[],
   flag: Flag,
-): Promise<void> {
+): Promise<boolean> {
   let pending = docs;
   let failures = 0;
   while (pending.length > 0) {
     try {
-      await channel.pushBatch(pending);
-      return;
+      return (await channel.pushBatch(pending))?.repull === true;
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       const refused = isRefusal(error) ? channel.readRefusals(error) : [];
@@ -72,19 +74,20 @@ export async function pushIsolating<Doc extends { id: string }, Item>(
       const [only] = pending;
       if (pending.length > 1 || !only) {
         const half = Math.ceil(pending.length / 2);
-        await pushIsolating(channel, pending.slice(0, half), flag);
-        await pushIsolating(channel, pending.slice(half), flag);
-        return;
+        const firstRepull = await pushIsolating(channel, pending.slice(0, half), flag);
+        const secondRepull = await pushIsolating(channel, pending.slice(half), flag);
+        return firstRepull || secondRepull;
       }
       failures += 1;
       if (isRefusal(error)) {
         await flag([{ id: only.id, reason: refusalReason(error) }]);
-        return;
+        return false;
       }
       if (failures >= POISON_ATTEMPTS) {
         await flag([{ id: only.id, reason: `the server fails on this item: ${refusalReason(error)}` }]);
-        return;
+        return false;
       }
     }
   }
+  return false;
 }

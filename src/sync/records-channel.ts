@@ -19,6 +19,7 @@ import {
   recordCollection,
   takeServerCopies,
   toReplicated,
+  yieldAnsweredEdits,
   type RecordDocs,
 } from '../db/repositories/records';
 import { forgetRecordEdits, settleRecordEdits } from '../db/repositories/unsynced';
@@ -95,7 +96,19 @@ export function recordsChannel<K extends RecordKind>(
       }
       // Answered (changed or unchanged alike): the server holds these copies now.
       await settleRecordEdits(db, kind, docs);
-      await forgetApprovals(db, kind, [...approvals.keys()]);
+      // A server copy pulled before this answer wins now ([S35]).
+      await yieldAnsweredEdits(
+        db,
+        kind,
+        docs.map((d) => d.id),
+        ownDeviceId,
+      );
+      await forgetApprovals(db, kind, [...approvals.keys()], approvals);
+      // Unchanged: the server kept its copy, which may differ from this one (this tablet's clock
+      // restamped and then older than another edit, [A4]); nothing else would bring it ([S35]) —
+      // unless the answer carried that copy already (clocksNotTaken).
+      const copiesGiven = new Set(serverCopies.map((r) => r.id));
+      return { repull: answer.unchanged.some((id) => !copiesGiven.has(id)) };
     },
     readRefusals: refusedRecords,
     markRefused: async (refused) => {

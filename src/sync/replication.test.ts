@@ -128,6 +128,13 @@ describe('the replication runner', () => {
     expect(refused).toEqual([{ id: 'b', reason: 'not allowed' }]);
   });
 
+  it('[S35] asks for a pull from the start when the channel says the answer needs one', async () => {
+    const { channel } = fakeChannel(0);
+    expect(await pushWithRefusals(channel, [{ id: 'a' }])).toEqual({ repull: false });
+    const repulling = { ...channel, pushBatch: async () => ({ repull: true }) };
+    expect(await pushWithRefusals(repulling, [{ id: 'a' }])).toEqual({ repull: true });
+  });
+
   it('throws a failure that blames no item (offline, 401, a proxy 503), so RxDB retries the batch', async () => {
     const offline = new SyncError('offline', 'Cannot reach the sync server');
     const revoked = new SyncError('unauthorized', 'revoked', 401, { error: 'unauthorized' });

@@ -51,10 +51,10 @@ export async function pushWithRefusals<Doc extends { id: string }, Item>(
   docs: Doc[],
 ): Promise<{ repull: boolean }> {
   let repull = false;
-  await pushIsolating(channel, docs, async (refused) => {
+  const answerRepull = await pushIsolating(channel, docs, async (refused) => {
     if ((await channel.markRefused(refused)).repull) repull = true;
   });
-  return { repull };
+  return { repull: repull || answerRepull };
 }
 
 export interface PullOptions {

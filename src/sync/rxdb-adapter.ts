@@ -7,7 +7,11 @@
  * - `downstreamBulkWriteFlag`: pulled events are written under it so RxDB's push side skips them
  *   (decisions/2026-11-30_bootstrap-pull.md, SPEC [S19]);
  * - `internalReplicationState.events.active.up`: whether the push side is walking local writes,
- *   which the runner waits for before a pull and before forwarding a RESYNC.
+ *   which the runner waits for before a pull and before forwarding a RESYNC;
+ * - `internalReplicationState.checkpointQueue`: RxDB chains every checkpoint read and write of a
+ *   replication on this promise without a catch, so one failed checkpoint write (a full disk,
+ *   SPEC [S36]) would reject it for good and every later pull and push step with it — the sync
+ *   dead, silently, until the app restarts. The adapter keeps the chain alive (guardCheckpoints).
  */
 import type { RxCollection } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
@@ -55,6 +59,33 @@ function stripDeleted<T>(doc: T & { _deleted?: boolean }): T {
   return rest as T;
 }
 
+/** What guardCheckpoints reaches: RxDB's internal replication state (see the file's docblock). */
+interface CheckpointChain {
+  checkpointQueue: Promise<unknown>;
+}
+
+/**
+ * Makes every step RxDB chains on `checkpointQueue` fail alone: a failed step resolves the chain
+ * (undefined) instead of rejecting it. A checkpoint write that failed leaves the stored checkpoint
+ * where it was, so RxDB walks those documents again later — work redone (the server keeps one
+ * copy of each event and record), never lost. A failed checkpoint read reads as "none": RxDB then
+ * walks from the start, equally safe.
+ * Example: the disk fills, RxDB's push side stores its checkpoint → QuotaExceededError; the chain
+ * resolves, and once space is free the next pull and push run as usual.
+ */
+export function guardCheckpoints(internal: CheckpointChain): void {
+  const survive = (chain: Promise<unknown>) => chain.catch(() => undefined);
+  let chain = survive(internal.checkpointQueue);
+  Object.defineProperty(internal, 'checkpointQueue', {
+    configurable: true,
+    enumerable: true,
+    get: () => chain,
+    set: (next: Promise<unknown>) => {
+      chain = survive(next);
+    },
+  });
+}
+
 export function replicate<Doc>(hooks: ReplicationHooks<Doc>): RxReplication {
   const stream$ = new Subject<'RESYNC'>();
   const state = replicateRxCollection<Doc, unknown>({
@@ -80,6 +111,10 @@ export function replicate<Doc>(hooks: ReplicationHooks<Doc>): RxReplication {
   });
   // Handler failures are reported by the caller; RxDB retries them after retryTime.
   state.error$.subscribe(() => undefined);
+  // Before RxDB's first checkpoint write: it writes one only once a document has been walked.
+  void state.startPromise.then(() => {
+    if (state.internalReplicationState) guardCheckpoints(state.internalReplicationState);
+  });
 
   const pushIdle = () => {
     const internal = state.internalReplicationState;

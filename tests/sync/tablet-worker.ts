@@ -9,14 +9,38 @@ import { currentBalance, diffAgainstReducer } from '../../src/db/repositories/ba
 import { allEvents } from '../../src/db/repositories/events';
 import { toReplicated } from '../../src/db/repositories/records';
 import { watchUnsyncedCount } from '../../src/db/repositories/unsynced';
+import { StoredCheckpoint } from '../../src/sync/checkpoints';
+import { PULL_CHECKPOINT_KEY } from '../../src/sync/events-channel';
 import { openTablet, type Tablet } from './tablet';
+import { tabletDisk, type TabletDisk } from './tablet-disk';
+import type { TabletSetup } from './remote-tablet';
 
-const { name, today, pinIterations } = workerData as { name: string; today?: string; pinIterations?: number };
+let setup = workerData as TabletSetup;
+/**
+ * A browser tab logs a promise rejection nobody handled and keeps running; a worker thread would
+ * end. RxDB's replication lets a failed checkpoint write (a full disk, [S32]) reject unhandled, so
+ * they are kept here, as a tab's console would show them, and the tablet goes on.
+ */
+const unhandled: string[] = [];
+process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));
+/** A journaled disk survives this worker being killed (tablet-disk.ts); without one, memory only. */
+let disk: TabletDisk | null = setup.journal ? tabletDisk(setup.journal) : null;
 let tablet: Tablet | null = null;
 
 async function required(): Promise<Tablet> {
-  tablet ??= await openTablet(name, today, pinIterations);
+  const { name, today, pinIterations, clockOffsetMs, deviceId, reopen } = setup;
+  tablet ??= await openTablet(name, today, pinIterations, {
+    clockOffsetMs,
+    storage: disk?.storage,
+    deviceId,
+    reopen,
+  });
   return tablet;
+}
+
+function requiredDisk(): TabletDisk {
+  if (!disk) throw new Error(`tablet ${setup.name} has no journaled disk`);
+  return disk;
 }
 
 function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
@@ -51,9 +75,43 @@ const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
     const t = await required();
     return firstValueFrom(watchUnsyncedCount(t.db, t.deviceId));
   },
+  /** One stored event as the ledger holds it (null when it is not there). */
+  event: async (id: string) => (await allEvents((await required()).db)).find((e) => e.id === id) ?? null,
   eventIds: async () => (await allEvents((await required()).db)).map((e) => e.id),
   diff: async () => diffAgainstReducer((await required()).db),
+  unhandled: async () => [...unhandled],
+  /** RxDB's view of the ledger replication (diagnostics of a failed convergence). */
+  syncState: async () => {
+    const internal = (await required()).sync?.sync.state.internalReplicationState;
+    if (!internal) return null;
+    return {
+      up: internal.events.active.up.getValue(),
+      down: internal.events.active.down.getValue(),
+      canceled: internal.events.canceled.getValue(),
+      stats: internal.stats,
+    };
+  },
+  /** The events pull checkpoint this tablet stored (diagnostics of a failed convergence). */
+  eventsCheckpoint: async () => new StoredCheckpoint((await required()).db, PULL_CHECKPOINT_KEY).read(),
   errors: async () => (await required()).errors.map((e) => `${e.kind}: ${e.message}`),
+  setClockOffset: async (ms: number) => (await required()).setClockOffset(ms),
+  /** A full disk ([S32]): every local write fails with QuotaExceededError until it is freed. */
+  setDiskFull: async (full: boolean) => requiredDisk().setFull(full),
+  /** The worker ends right after its n-th next committed write ([S31]). */
+  crashAfterWrites: async (n: number) => requiredDisk().crashAfterWrites(n),
+  /**
+   * This worker becomes a brand-new tablet (the fast simulation reuses its threads: starting one
+   * costs seconds); answers the new device id.
+   */
+  reset: async (next: TabletSetup) => {
+    // The tablet it was is given up: a close that reports an old failure (a write RxDB's
+    // replication had refused on a full disk, [S32]) does not stop the new one.
+    await tablet?.close().catch(() => undefined);
+    tablet = null;
+    setup = next;
+    disk = next.journal ? tabletDisk(next.journal) : null;
+    return (await required()).deviceId;
+  },
   close: async () => {
     await tablet?.close();
     tablet = null;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ChairsideDatabase } from '../../src/db/collections';
-import { openDatabase } from '../../src/db/database';
+import { openDatabase, type OpenOptions } from '../../src/db/database';
 import { loadDemoClinic } from '../../src/db/demo';
 import { recordEvents } from '../../src/db/repositories/balances';
 import { lookupFefo } from '../../src/db/repositories/fefo';
@@ -38,10 +38,23 @@ export interface Tablet {
     lot: Pick<Lot, 'productId' | 'lotNumber' | 'expiry' | 'unitCostMicros'>,
     actorId?: string,
   ): Promise<string>;
+  /** The tablet's clock jumps (as after a wrong manual setting): `ms` off the real time from now on. */
+  setClockOffset(ms: number): void;
   close(): Promise<void>;
 }
 
 export const BOTOX = buildDemoClinic(TODAY).products[0] as Product;
+
+export interface TabletOptions {
+  /** How far this tablet's clock is off (ms, + ahead): every time it reads comes from that clock. */
+  clockOffsetMs?: number;
+  /** Its disk (tablet-disk.ts); a fresh in-memory IndexedDB by default. */
+  storage?: OpenOptions['storage'];
+  /** The tablet's device id, kept when a crashed tablet reopens ([DB1]). */
+  deviceId?: string;
+  /** Reopening after a crash: the disk already holds the demo clinic and the tablet's work. */
+  reopen?: boolean;
+}
 
 /** `today` must be the server's demo date, so both hold the same demo events (same ids, same content). */
 export async function openTablet(
@@ -49,10 +62,14 @@ export async function openTablet(
   today = TODAY,
   /** PBKDF2 iterations of the server's approval keys: the harness's, or the real server's default. */
   pinIterations = TEST_PIN_ITERATIONS,
+  options: TabletOptions = {},
 ): Promise<Tablet> {
-  const db = await openDatabase({ name: `tablet-${name}`, storage: testStorage(new IDBFactory()).storage });
-  await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
-  const deviceId = `tablet-${name}-${randomUUID().slice(0, 8)}`;
+  const storage = options.storage ?? testStorage(new IDBFactory()).storage;
+  const db = await openDatabase({ name: `tablet-${name}`, storage });
+  if (!options.reopen) await loadDemoClinic(db, { today, hashPin: async (pin) => `test$${pin}` });
+  const deviceId = options.deviceId ?? `tablet-${name}-${randomUUID().slice(0, 8)}`;
+  let offset = options.clockOffsetMs ?? 0;
+  const now = () => Date.now() + offset;
   const tablet: Tablet = {
     name,
     db,
@@ -70,7 +87,7 @@ export async function openTablet(
           onPulled: () => undefined,
           onError: (e) => tablet.errors.push(e),
         },
-        () => Date.now(),
+        now,
       );
     },
     async disconnect() {
@@ -86,7 +103,7 @@ export async function openTablet(
         providerId: actorId,
         treatmentAreas: ['Glabella'],
         priceChargedCents: null,
-        startedAt: new Date().toISOString(),
+        startedAt: new Date(now()).toISOString(),
         deviceId,
       };
       await saveVisit(db, visit);
@@ -104,7 +121,7 @@ export async function openTablet(
         quantityMilli: units * 1000,
         actorId,
         deviceId,
-        deviceTime: new Date().toISOString(),
+        deviceTime: new Date(now()).toISOString(),
         newId: () => randomUUID(),
         deviationReason: null,
         override: null,
@@ -126,15 +143,18 @@ export async function openTablet(
       await saveRecords(db, 'lots', [{ ...lot, ...changes }], {
         deviceId,
         actorId,
-        nowMs: Date.now(),
+        nowMs: now(),
         approvalKey,
       });
     },
     async createLot(fields, actorId = STAFF.injector) {
       const id = lotIdFor(ORG, fields.productId, fields.lotNumber);
       const lot = { id, orgId: ORG, status: 'available' as const, ...fields };
-      await saveRecords(db, 'lots', [lot], { deviceId, actorId, nowMs: Date.now() });
+      await saveRecords(db, 'lots', [lot], { deviceId, actorId, nowMs: now() });
       return id;
+    },
+    setClockOffset(ms) {
+      offset = ms;
     },
     async close() {
       await tablet.disconnect();

@@ -149,7 +149,10 @@ export class LiveBalances {
       : [...snapshot.docs.values()].map((doc) => ({ ...doc, _deleted: true }));
     this.writer = new SnapshotWriter(this.db, stored, this.productOf, this.options);
     this.writer.add(tail);
-    this.resolveProducts();
+    // Ready only with every balance's product known: folded after a reopen (a tablet killed before
+    // its snapshot was written), a balance has none until its lot is read, and a FEFO lookup right
+    // after opening would find no lot of the product ([S31]).
+    await this.resolveProducts();
     this.version.next(this.version.value + 1);
   }
 
@@ -172,7 +175,7 @@ export class LiveBalances {
     if (events.length === 0) return;
     for (const e of events) this.fold(e);
     this.writer?.add(events);
-    this.resolveProducts(events);
+    void this.resolveProducts(events);
     this.version.next(this.version.value + 1);
   }
 
@@ -199,7 +202,8 @@ export class LiveBalances {
   }
 
   /** Looks up the product of lots whose balances do not know it yet (a first receipt, a pull). */
-  private resolveProducts(folded?: StoredEvent[]): void {
+  /** Resolves once the products it asked for are learned. */
+  private resolveProducts(folded?: StoredEvent[]): Promise<void> {
     // After a fold only the documents it touched can be new; after a load, any of them.
     const docs = folded
       ? folded.map((e) => this.docs.get(`${e.lotId}|${e.locationId}`)).filter((d) => d !== undefined)
@@ -208,7 +212,7 @@ export class LiveBalances {
     for (const doc of docs) {
       if (doc.productId === '' && !this.askedLots.has(doc.lotId)) unknown.add(doc.lotId);
     }
-    if (unknown.size === 0) return;
+    if (unknown.size === 0) return this.lookups;
     for (const lotId of unknown) this.askedLots.add(lotId);
     this.lookups = this.lookups
       .then(async () => {
@@ -216,6 +220,7 @@ export class LiveBalances {
         this.learnProducts([...lots.values()].map((l) => ({ id: l.id, productId: l.productId })));
       })
       .catch(() => undefined);
+    return this.lookups;
   }
 
   /** Drops the in-memory state and folds the stored snapshot and its tail again. */

@@ -37,8 +37,27 @@ export async function approvalsOf(
   return found;
 }
 
-/** The push carrying them was answered (accepted or refused): they are not needed again. */
-export async function forgetApprovals(db: ChairsideDatabase, kind: RecordKind, ids: string[]): Promise<void> {
+/**
+ * The push carrying them was answered (accepted or refused): they are not needed again. With
+ * `sent`, only the proofs that push carried go: a later edit's proof noted while the push was on
+ * its way stays for the next push, which would otherwise be refused unproven ([A5], [S34]).
+ */
+export async function forgetApprovals(
+  db: ChairsideDatabase,
+  kind: RecordKind,
+  ids: string[],
+  sent?: Map<string, RecordApproval>,
+): Promise<void> {
   if (ids.length === 0) return;
-  await db.settings.bulkRemove(ids.map((id) => noteKey(kind, id)));
+  if (!sent) {
+    await db.settings.bulkRemove(ids.map((id) => noteKey(kind, id)));
+    return;
+  }
+  const notes = await db.settings.findByIds(ids.map((id) => noteKey(kind, id))).exec();
+  const carried = ids.flatMap((id) => {
+    const note = notes.get(noteKey(kind, id));
+    return note && note.value === JSON.stringify(sent.get(id)) ? [note] : [];
+  });
+  // Removing the revision read: a proof rewritten since is a conflict (409) and stays.
+  if (carried.length > 0) await db.settings.bulkRemove(carried);
 }

@@ -20,7 +20,7 @@ import type { ReplicaMeta } from '../schemas/replicated';
 import { learnLotProducts } from './balances';
 import { findRecordDocs, upsertRecordDocs, type RecordDocs } from './record-docs';
 import { readSetting, writeSetting } from './settings';
-import { noteRecordEdits } from './unsynced';
+import { noteRecordEdits, pendingRecordEdits } from './unsynced';
 import { noteApprovals } from './record-approvals';
 import { approvalProof } from '../../auth/approval';
 import { fieldsNeedingApproval, recordApprovalText } from '../../domain/approval';
@@ -171,20 +171,94 @@ export async function mergePulledRecords<K extends RecordKind>(
   pulled: ReplicatedRecord[],
   ctx: { deviceId: string; nowMs: number },
 ): Promise<RecordDocs[K][]> {
-  const changed = await mergeIntoStore(db, kind, pulled);
+  // Held before the pending edits are read, so a push answered meanwhile finds the copy ([S35]).
+  const held = heldCopies(db, kind);
+  for (const record of pulled) held.set(record.id, record);
+  const pending = await pendingRecordEdits(
+    db,
+    kind,
+    pulled.map((r) => r.id),
+  );
+  for (const record of pulled) if (!pending.has(record.id)) held.delete(record.id);
+  const changed = await mergeIntoStore(db, kind, pulled, (local, incoming) =>
+    pending.has(incoming.id) ? local : yieldSettledEdits(local, incoming, ctx.deviceId),
+  );
   const newest = pulled.map(latestClock).reduce<string | null>((a, c) => (c && (!a || c > a) ? c : a), null);
   if (newest && parseHlc(newest)) {
     const state = await clockState(db);
     state.last = receiveHlc(state.last, newest, ctx.nowMs, ctx.deviceId);
     await writeSetting(db, 'hlcLast', state.last);
   }
+  // A push answered while this page was merged may have yielded before this merge rewrote the
+  // record: yield again for the edits it settled.
+  if (pending.size > 0) await yieldAnsweredEdits(db, kind, [...pending], ctx.deviceId);
   return changed;
+}
+
+/**
+ * The latest server copy pulled while this tablet's edit of it was still unanswered, per database
+ * and kind: the pull can overtake the push's answer, and once the answer arrives that copy must
+ * still win ([S35]). Memory only: after a restart the copy yields at the record's next change.
+ */
+const held = new WeakMap<ChairsideDatabase, Map<string, Map<string, ReplicatedRecord>>>();
+
+function heldCopies(db: ChairsideDatabase, kind: RecordKind): Map<string, ReplicatedRecord> {
+  if (!held.has(db)) held.set(db, new Map());
+  const kinds = held.get(db)!;
+  if (!kinds.has(kind)) kinds.set(kind, new Map());
+  return kinds.get(kind)!;
+}
+
+/**
+ * A push of these records was answered: a server copy pulled while they were unanswered is merged
+ * again, now that this tablet's edits in it are settled ([S35]).
+ */
+export async function yieldAnsweredEdits(
+  db: ChairsideDatabase,
+  kind: RecordKind,
+  ids: string[],
+  deviceId: string,
+): Promise<void> {
+  const copies = heldCopies(db, kind);
+  const pending = await pendingRecordEdits(db, kind, ids);
+  const ready = ids.flatMap((id) => {
+    const copy = copies.get(id);
+    if (!copy || pending.has(id)) return [];
+    copies.delete(id);
+    return [copy];
+  });
+  await mergeIntoStore(db, kind, ready, (local, incoming) => yieldSettledEdits(local, incoming, deviceId));
+}
+
+/**
+ * This tablet's edits the server has answered yield to the server's copy (SPEC [S35]): the server
+ * merged them already, and may have restamped their clocks ([A4]), so its fields are the truth.
+ * Kept, a clock hours fast would leave this copy different from every other for ever, and beat a
+ * manager's later recall made elsewhere until real time caught up with it.
+ * Example: edited here "hold" at 15:00 (clock 3 h fast), answered, server restamped 12:00 → the
+ * pulled "hold" at 12:00 replaces it; a later "recalled" at 12:05 from another tablet then wins.
+ */
+export function yieldSettledEdits(
+  local: ReplicatedRecord,
+  incoming: ReplicatedRecord,
+  deviceId: string,
+): ReplicatedRecord {
+  let result: ReplicatedRecord | null = null;
+  for (const [field, clock] of Object.entries(local.clocks)) {
+    const theirs = incoming.clocks[field];
+    if (!theirs || theirs === clock || parseHlc(clock)?.node !== deviceId) continue;
+    result ??= { ...local, data: { ...local.data }, clocks: { ...local.clocks } };
+    result.data[field] = incoming.data[field];
+    result.clocks[field] = theirs;
+  }
+  return result ?? local;
 }
 
 async function mergeIntoStore<K extends RecordKind>(
   db: ChairsideDatabase,
   kind: K,
   incoming: ReplicatedRecord[],
+  prepare: (local: ReplicatedRecord, incoming: ReplicatedRecord) => ReplicatedRecord = (local) => local,
 ): Promise<RecordDocs[K][]> {
   if (incoming.length === 0) return [];
   const stored = await findRecordDocs(
@@ -199,8 +273,11 @@ async function mergeIntoStore<K extends RecordKind>(
       latest.set(record.id, fromReplicated(kind, record, ''));
       continue;
     }
-    const { merged, changedFields } = mergeRecords(toReplicated(current), record);
-    if (changedFields.length > 0) latest.set(record.id, fromReplicated(kind, merged, current.editor));
+    const base = toReplicated(current);
+    const prepared = prepare(base, record);
+    const { merged, changedFields } = mergeRecords(prepared, record);
+    if (changedFields.length > 0 || prepared !== base)
+      latest.set(record.id, fromReplicated(kind, merged, current.editor));
   }
   const writes = [...latest.values()];
   await upsertRecordDocs(db, kind, writes);

@@ -37,6 +37,16 @@ export function watchUnsyncedCount(db: ChairsideDatabase, deviceId: string): Obs
   ]).pipe(map(([own, acked, records]) => ({ events: Math.max(own - acked, 0), records })));
 }
 
+/** The records among `ids` with a local edit no server has answered yet. */
+export async function pendingRecordEdits(
+  db: ChairsideDatabase,
+  kind: RecordKind,
+  ids: string[],
+): Promise<Set<string>> {
+  const notes = await db.settings.findByIds(ids.map((id) => noteKey(kind, id))).exec();
+  return new Set([...notes.keys()].map((key) => key.slice(noteKey(kind, '').length)));
+}
+
 /** Called with every local edit of records (saveRecords): each now exists only here. */
 export async function noteRecordEdits(
   db: ChairsideDatabase,

@@ -240,7 +240,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: {
             '200': { description: 'text/event-stream' },
             ...DEVICE_ERRORS,
-            '429': respond('This device already holds the most open streams (4) [SEC6]'),
           },
         },
       },

@@ -4,8 +4,8 @@
  *   data: {"epoch":"…","seq":123}     whenever its organization's events advance,
  *   data: {"records":{"epoch":"…","seq":45}}   whenever its master-data records advance ([MD7]),
  *   : heartbeat                       every `heartbeatMs` (keeps proxies from closing an idle stream).
- * A device holds at most MAX_STREAMS_PER_DEVICE streams: one more → 429 `{ error: 'too_many_streams' }`
- * ([SEC6]). Revoking the device ends its streams at once in this process (StreamRegistry), and each
+ * A device holds at most MAX_STREAMS_PER_DEVICE streams: one more ends the device's oldest ([SEC6]).
+ * Revoking the device ends its streams at once in this process (StreamRegistry), and each
  * heartbeat re-checks the token, so a stream on another instance ends within one heartbeat.
  * Streams end when the client goes away or the server closes (preClose hook), so a graceful
  * shutdown never waits on an open stream.
@@ -48,16 +48,7 @@ export function registerStreamRoute(api: FastifyInstance, deps: StreamDeps): voi
         release();
         cleanup();
       };
-      const registered = deps.streams.open(device.id, end);
-      if (!registered) {
-        request.log.warn({ ip: request.ip, deviceId: device.id }, 'stream refused: too many open');
-        return reply.code(429).send({
-          error: 'too_many_streams',
-          message: `a device may hold at most ${deps.streams.perDevice} open event streams; close one first`,
-          limit: deps.streams.perDevice,
-        });
-      }
-      release = registered;
+      release = deps.streams.open(device.id, end);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

@@ -62,21 +62,31 @@ export const MAX_STREAMS_PER_DEVICE = 4;
 
 /**
  * The event streams open in this process, by device ([SEC6]): caps them per device and closes a
- * device's streams when it is revoked. Another instance's streams notice a revocation at their next
- * heartbeat (routes/stream.ts re-checks the token), so the cap and the instant close are per process.
- * Example: perDevice 4, device D opens 4 → a 5th open() is null; closeDevice(D) ends all 4 → 4.
+ * device's streams when it is revoked. At the cap a new stream ends the device's oldest: the newest
+ * is the one a tablet is listening on, while an old one may be half-open (Wi-Fi lost mid-stream;
+ * the server learns of it only when TCP gives up, minutes later) — refusing the new one would leave
+ * the tablet without live updates until then. Another instance's streams notice a revocation at
+ * their next heartbeat (routes/stream.ts re-checks the token), so the cap and the instant close are
+ * per process.
+ * Example: perDevice 4, device D opens s1…s4, then s5 → s1 ends, D holds s2…s5; closeDevice(D) → 4.
  */
 export class StreamRegistry {
+  /** Each device's open streams' `end`, oldest first (a Set keeps insertion order). */
   private readonly byDevice = new Map<string, Set<() => void>>();
 
   constructor(readonly perDevice: number = MAX_STREAMS_PER_DEVICE) {}
 
-  /** Registers a stream's `end`; returns its release function, or null when the device is at the cap. */
-  open(deviceId: string, end: () => void): (() => void) | null {
+  /** Registers a stream's `end` (ending the oldest at the cap); returns its release function. */
+  open(deviceId: string, end: () => void): () => void {
     const set = this.byDevice.get(deviceId) ?? new Set<() => void>();
-    if (set.size >= this.perDevice) return null;
-    set.add(end);
     this.byDevice.set(deviceId, set);
+    while (set.size >= this.perDevice) {
+      const [oldest] = set;
+      if (!oldest) break;
+      set.delete(oldest);
+      oldest();
+    }
+    set.add(end);
     return () => {
       set.delete(end);
       if (set.size === 0 && this.byDevice.get(deviceId) === set) this.byDevice.delete(deviceId);
