@@ -9,6 +9,8 @@ import { eventually } from './eventually';
 import { NO_FAULTS, startFaultProxy, xorshift, type FaultProxy, type FaultRates } from './fault-proxy';
 
 let upstream: Server;
+/** Streams the upstream server holds open ('/open-stream'), closed once their client is gone. */
+let openStreams = 0;
 let target = '';
 /** Request bodies in the order they reached the upstream server. */
 let arrived: string[] = [];
@@ -17,6 +19,13 @@ const proxies: FaultProxy[] = [];
 beforeEach(async () => {
   arrived = [];
   upstream = createServer((req, res) => {
+    if (req.url === '/open-stream') {
+      openStreams += 1;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: RESYNC\n\n');
+      res.once('close', () => (openStreams -= 1));
+      return;
+    }
     if (req.url === '/stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: RESYNC\n\n');
@@ -128,6 +137,22 @@ describe('fault proxy', () => {
     const { text } = await streamed(p.url);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(text).toBe('data: RESYNC\n\ndata: {"seq":1}\n\ndata: {"seq":2}\n\n');
+  });
+
+  // Found by the fast simulation: the relay kept the server's side of a dropped stream open, so after
+  // four reconnects the server had no stream place left for the tablet ([SEC6]).
+  it('[S30] a tablet dropping its stream closes the server side, as a real network does', async () => {
+    const p = await proxy({});
+    const aborted = new AbortController();
+    const res = await fetch(`${p.url}/open-stream`, {
+      headers: { accept: 'text/event-stream' },
+      signal: aborted.signal,
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(openStreams).toBe(1);
+    aborted.abort();
+    await eventually('the server side of the stream closed', async () => openStreams === 0, 5_000);
   });
 
   it('[S30] the same seed draws the same faults', async () => {
