@@ -36,6 +36,12 @@ import {
 import { listStaff, watchStaff } from '../db/repositories/staff';
 import { storeReceipt, watchReceivedSerials } from '../db/repositories/receiving';
 import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
+import {
+  cancelTransfer,
+  receiveTransfer,
+  sendTransfer,
+  watchTransfers,
+} from '../db/repositories/transfers';
 import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
 import type { LedgerEvent, Product } from '../domain/model';
 import {
@@ -121,6 +127,13 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
     receiving: bind(db, { watchSerials: watchReceivedSerials, store: storeReceipt }),
     /** Stock at chosen locations, one view at a time, and the locations to choose from ([ST1]). */
     stock: bind(db, { watchAt: watchStockAt, watchLocations: watchStockLocations, watchDiscrepancies }),
+    /** Transfers between locations: in transit, received, cancelled ([TR1]-[TR4]). */
+    transfers: bind(db, {
+      watch: watchTransfers,
+      send: sendTransfer,
+      receive: receiveTransfer,
+      cancel: cancelTransfer,
+    }),
     settings: {
       read: <K extends SettingKey>(key: K) => readSetting(db, key),
       write: <K extends SettingKey>(key: K, value: SettingOf<K>) => writeSetting(db, key, value),

@@ -3,14 +3,18 @@
  * realm (13 at most), so two tablets cannot share one; a worker is a realm of its own — like a
  * real tablet's browser tab. Commands arrive as { id, method, args } and are answered once.
  */
+import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { firstValueFrom } from 'rxjs';
 import { currentBalance, diffAgainstReducer } from '../../src/db/repositories/balances';
 import { allEvents } from '../../src/db/repositories/events';
 import { toReplicated } from '../../src/db/repositories/records';
+import { receiveTransfer, sendTransfer, watchTransfers } from '../../src/db/repositories/transfers';
+import type { Stamp } from '../../src/domain/transfers';
 import { watchUnsyncedCount } from '../../src/db/repositories/unsynced';
 import { StoredCheckpoint } from '../../src/sync/checkpoints';
 import { PULL_CHECKPOINT_KEY } from '../../src/sync/events-channel';
+import { ORG } from '../server/sync-harness';
 import { openTablet, type Tablet } from './tablet';
 import { tabletDisk, type TabletDisk } from './tablet-disk';
 import type { TabletSetup } from './remote-tablet';
@@ -26,6 +30,17 @@ process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));
 /** A journaled disk survives this worker being killed (tablet-disk.ts); without one, memory only. */
 let disk: TabletDisk | null = setup.journal ? tabletDisk(setup.journal) : null;
 let tablet: Tablet | null = null;
+
+async function stampOf(actorId: string): Promise<Stamp> {
+  const t = await required();
+  return {
+    orgId: ORG,
+    actorId,
+    deviceId: t.deviceId,
+    deviceTime: new Date().toISOString(),
+    newId: () => randomUUID(),
+  };
+}
 
 async function required(): Promise<Tablet> {
   const { name, today, pinIterations, clockOffsetMs, deviceId, reopen } = setup;
@@ -49,6 +64,22 @@ function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
 
 const methods: Record<string, (...args: never[]) => Promise<unknown>> = {
   open: async () => (await required()).deviceId,
+  /** Transfers ([TR1]-[TR4]) as the Stock screen stores them, by a manager of the demo clinic. */
+  sendTransfer: async (
+    transferId: string,
+    from: string,
+    to: string,
+    lines: { lotId: string; quantityMilli: number }[],
+    actorId: string,
+  ) =>
+    sendTransfer(
+      (await required()).db,
+      { transferId, fromLocationId: from, toLocationId: to, lines },
+      await stampOf(actorId),
+    ),
+  receiveTransfer: async (transferId: string, arrived: [string, number][], reason: string, actorId: string) =>
+    receiveTransfer((await required()).db, transferId, new Map(arrived), reason, await stampOf(actorId)),
+  transfers: async () => firstValueFrom(watchTransfers((await required()).db)),
   draw: async (units: number, actorId?: string) =>
     (await (await required()).draw(units, actorId)).map((e) => e.id),
   connect: async (baseUrl: string, token: string) => (await required()).connect(baseUrl, token),

@@ -12,6 +12,7 @@ import { SignInPanel } from '../signin/SignInPanel';
 import { Discrepancies } from './Discrepancies';
 import { ProductStockCard } from './ProductStockCard';
 import { StockToolbar } from './StockToolbar';
+import { TransfersPanel } from '../transfers/TransfersPanel';
 import { useStock } from './useStock';
 import './stock.css';
 
@@ -101,6 +102,11 @@ function StockFor({ staff }: { staff: SessionStaff }) {
         totalValueCents={showCosts && view === 'in_stock' && stock ? stock.valueCents : null}
       />
       <Discrepancies locationIds={choice.locations.map((l) => l.id)} />
+      <TransfersPanel
+        staff={staff}
+        shown={choice.locations}
+        inStock={!all && view === 'in_stock' && stock ? stock.products : null}
+      />
       {stock !== null && stock.products.length === 0 ? (
         <p className="muted" data-testid="stock-none">
           {view === 'in_stock' ? `Nothing in stock at ${placeName}.` : `No used-up lots at ${placeName}.`}
