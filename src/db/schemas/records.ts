@@ -14,9 +14,10 @@
  * their stored shapes to this collection's hash, so changing a small kind asks for a version bump
  * of `records` and a migration strategy like any other collection.
  */
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Static } from 'typebox';
 import type { RecordKind } from '../../domain/replica';
+import { upgradeLegacyOrder } from '../../domain/purchasing/legacy-order';
 import { RECORD_SCHEMAS } from '../../domain/schemas';
 import { META_PROPERTIES, shapeOf, type JsonSchema, type ReplicaMeta } from './derive';
 
@@ -48,9 +49,10 @@ export type FlatRecordDoc = { id: string } & ReplicaMeta & Record<string, unknow
 
 const SORT_KEY_MAX = 200;
 
-export const recordsSchemaV0: RxJsonSchema<RecordEnvelopeDoc> = {
+export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
   title: 'record',
-  version: 0,
+  // v1: purchase orders draft/sent/cancelled, lines with packs and an expected date ([PO1]).
+  version: 1,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,
@@ -68,6 +70,15 @@ export const recordsSchemaV0: RxJsonSchema<RecordEnvelopeDoc> = {
     ['kind', 'sortKey'],
     ['kind', 'locationId', 'sortKey'],
   ],
+};
+
+/**
+ * v0 → v1: purchase orders in the shape of [PO1] (`upgradeLegacyOrder`, clocks unchanged, so the
+ * server's migration 10 and every tablet reach the same record); other kinds are unchanged.
+ */
+export const RECORDS_MIGRATIONS: MigrationStrategies = {
+  1: (doc: RecordEnvelopeDoc) =>
+    doc.kind === 'purchase_orders' ? { ...doc, data: upgradeLegacyOrder(doc.data) } : doc,
 };
 
 export const recordKey = (kind: SmallKind, id: string) => `${kind}:${id}`;

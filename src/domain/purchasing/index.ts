@@ -1,3 +1,4 @@
 export * from './packs';
 export * from './receipt-cost';
 export * from './po-progress';
+export * from './legacy-order';

@@ -83,7 +83,8 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * Who may change which kind. Staff and locations: admins. Products: managers and admins.
  * Lots: anyone who receives or treats may create one (a new lot read off a carton), but only
  * managers and admins change an existing lot's status, cost or expiry. Visits: everyone who
- * works with patients, front desk included. Purchase orders: whoever may receive stock. Count
+ * works with patients, front desk included. Purchase orders: managers and admins ([PO2]: those who
+ * receive record `receive` events against an order, they never edit it). Count
  * sessions: whoever may count.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
@@ -98,7 +99,7 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
     case 'visits':
       return true;
     case 'purchase_orders':
-      return can(role, 'receive');
+      return can(role, 'order');
     case 'counts':
       return can(role, 'count');
   }

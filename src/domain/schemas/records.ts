@@ -25,7 +25,11 @@ import { gtin, int, isoDate, isoTime, list, nullable, oneOf, record, text, uuid 
 export const PRODUCT_CATEGORIES = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'] as const;
 export const BASE_UNITS = ['U', 'mL', 'each'] as const;
 export const LOT_STATUSES = ['available', 'hold', 'quarantine', 'recalled'] as const;
-export const PURCHASE_ORDER_STATUSES = ['open', 'received', 'cancelled'] as const;
+/**
+ * What staff set on a purchase order ([PO1]); "partially received" and "received" are not stored
+ * but follow from the `receive` events against it (src/domain/purchasing/po-progress.ts, [RC3]).
+ */
+export const PURCHASE_ORDER_STATUSES = ['draft', 'sent', 'cancelled'] as const;
 export const COUNT_STATUSES = ['open', 'closed'] as const;
 
 export const LocationRecord = record({
@@ -108,18 +112,23 @@ export const VisitRecord = record({
   deviceId: text(64, 1),
 });
 
-/** One ordered product on a purchase order. */
+/** One ordered product on a purchase order ([PO1]). */
 export const PurchaseOrderLineSchema = record({
   productId: uuid(),
-  /** Ordered amount in base-unit thousandths. */
+  /** Whole packs ordered, as on the supplier's order form; 0 when ordered in loose base units. */
+  packs: int(0, MAX_QUANTITY_MILLI),
+  /** Ordered amount in base-unit thousandths (the packs' units and any loose ones). */
   quantityMilli: int(1, MAX_QUANTITY_MILLI),
   /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
   unitCostMicros: int(0, MAX_UNIT_COST_MICROS),
+  /** When the supplier said this line arrives (YYYY-MM-DD), or null if not said. */
+  expectedOn: nullable(isoDate()),
 });
 
 /**
- * An order to a supplier. Receiving against it writes `receive` ledger events (they carry the PO
- * reference); the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ * An order to a supplier ([PO1]-[PO3]). Receiving against it writes `receive` ledger events that
+ * carry its id; the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ * Only managers and admins write it ([PO2]); its totals are computed, never stored.
  */
 export const PurchaseOrderRecord = record({
   id: uuid(),
@@ -129,8 +138,10 @@ export const PurchaseOrderRecord = record({
   /** The clinic's or supplier's PO number as printed. */
   reference: text(60, 1),
   status: oneOf(PURCHASE_ORDER_STATUSES),
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD the draft was started. */
   orderedOn: isoDate(),
+  /** When it was sent to the supplier (device time), null while a draft. */
+  sentAt: nullable(isoTime(), { default: null }),
   /** Replaced as a whole when edited (one field for the merge, [MD3]). */
   lines: list(PurchaseOrderLineSchema, 200),
   note: text(1000),
