@@ -26,6 +26,8 @@ type FieldsOf<K extends RecordKind> = Static<(typeof RECORD_SCHEMAS)[K]>;
 export const RECORDS_COLLECTION_KINDS = {
   purchase_orders: { sortBy: 'orderedOn' },
   counts: { sortBy: 'startedAt' },
+  suppliers: { sortBy: 'name' },
+  supplier_prices: { sortBy: 'updatedOn' },
 } as const satisfies { [K in RecordKind]?: { sortBy: keyof FieldsOf<K> & string } };
 
 export type SmallKind = keyof typeof RECORDS_COLLECTION_KINDS;
@@ -48,9 +50,12 @@ export type FlatRecordDoc = { id: string } & ReplicaMeta & Record<string, unknow
 
 const SORT_KEY_MAX = 200;
 
-export const recordsSchemaV0: RxJsonSchema<RecordEnvelopeDoc> = {
+/** v0 → v1 added the kinds `suppliers` and `supplier_prices`: stored envelopes are unchanged. */
+export const RECORDS_MIGRATIONS = { 1: (doc: Record<string, unknown>) => doc };
+
+export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
   title: 'record',
-  version: 0,
+  version: 1,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,

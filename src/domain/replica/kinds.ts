@@ -85,6 +85,7 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * managers and admins change an existing lot's status, cost or expiry. Visits: everyone who
  * works with patients, front desk included. Purchase orders: whoever may receive stock. Count
  * sessions: whoever may count.
+ * Suppliers and their prices: whoever manages the catalog (managers and admins), like products.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
   switch (kind) {
@@ -101,5 +102,8 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
       return can(role, 'receive');
     case 'counts':
       return can(role, 'count');
+    case 'suppliers':
+    case 'supplier_prices':
+      return can(role, 'manage_catalog');
   }
 }
