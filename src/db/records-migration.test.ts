@@ -1,6 +1,6 @@
 /**
  * SPEC [DB5], [PO1]: a tablet that stored purchase orders in their first shape (open / received,
- * lines without packs or an expected date) opens `records` v1 with them upgraded, clocks kept;
+ * lines without packs or an expected date) opens `records` v2 with them upgraded, clocks kept;
  * other kinds in the collection come through untouched.
  */
 import { IDBFactory } from 'fake-indexeddb';
@@ -58,7 +58,7 @@ async function openRecords(indexedDB: IDBFactory, current: boolean) {
   return db;
 }
 
-describe('[DB5][PO1] records v0 → v1', () => {
+describe('[DB5][PO1] records v0 → v2', () => {
   it('turns open and received orders into sent ones with packs 0 and no expected date, clocks kept', async () => {
     const indexedDB = new IDBFactory();
     const before = await openRecords(indexedDB, false);

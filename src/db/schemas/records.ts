@@ -27,6 +27,8 @@ type FieldsOf<K extends RecordKind> = Static<(typeof RECORD_SCHEMAS)[K]>;
 export const RECORDS_COLLECTION_KINDS = {
   purchase_orders: { sortBy: 'orderedOn' },
   counts: { sortBy: 'startedAt' },
+  suppliers: { sortBy: 'name' },
+  supplier_prices: { sortBy: 'updatedOn' },
 } as const satisfies { [K in RecordKind]?: { sortBy: keyof FieldsOf<K> & string } };
 
 export type SmallKind = keyof typeof RECORDS_COLLECTION_KINDS;
@@ -51,8 +53,9 @@ const SORT_KEY_MAX = 200;
 
 export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
   title: 'record',
-  // v1: purchase orders draft/sent/cancelled, lines with packs and an expected date ([PO1]).
-  version: 1,
+  // v1: the kinds suppliers and supplier_prices; v2: purchase orders draft/sent/cancelled, lines
+  // with packs and an expected date ([PO1]).
+  version: 2,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,
@@ -73,11 +76,13 @@ export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
 };
 
 /**
- * v0 → v1: purchase orders in the shape of [PO1] (`upgradeLegacyOrder`, clocks unchanged, so the
+ * v0 → v1 added the kinds `suppliers` and `supplier_prices`: stored envelopes are unchanged.
+ * v1 → v2: purchase orders in the shape of [PO1] (`upgradeLegacyOrder`, clocks unchanged, so the
  * server's migration 10 and every tablet reach the same record); other kinds are unchanged.
  */
 export const RECORDS_MIGRATIONS: MigrationStrategies = {
-  1: (doc: RecordEnvelopeDoc) =>
+  1: (doc: RecordEnvelopeDoc) => doc,
+  2: (doc: RecordEnvelopeDoc) =>
     doc.kind === 'purchase_orders' ? { ...doc, data: upgradeLegacyOrder(doc.data) } : doc,
 };
 

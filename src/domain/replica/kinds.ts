@@ -86,6 +86,7 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * works with patients, front desk included. Purchase orders: managers and admins ([PO2]: those who
  * receive record `receive` events against an order, they never edit it). Count
  * sessions: whoever may count.
+ * Suppliers and their prices: whoever manages the catalog (managers and admins), like products.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
   switch (kind) {
@@ -102,5 +103,8 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
       return can(role, 'order');
     case 'counts':
       return can(role, 'count');
+    case 'suppliers':
+    case 'supplier_prices':
+      return can(role, 'manage_catalog');
   }
 }
