@@ -30,12 +30,12 @@ const code = (gtin: string, expiry: string, lot: string, serial: string) =>
 describe('purchase orders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chairside-po-'));
   let server: RunningServer;
-  let browser: Browser | undefined;
+  const browsers: Browser[] = [];
   beforeAll(async () => {
     server = await startServer();
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(browsers.map((b) => b.close()));
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -63,7 +63,8 @@ describe('purchase orders', () => {
       fps: FPS,
       frames: [...hold(cartonA), ...blank, ...hold(cartonB), ...blank, ...hold(cartonA), ...blank],
     });
-    browser = await launchChromium({ fakeVideoPath: video });
+    const browser = await launchChromium({ fakeVideoPath: video });
+    browsers.push(browser);
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
     await grantCamera(context, server.url);
     const page = await context.newPage();
@@ -158,4 +159,29 @@ describe('purchase orders', () => {
     await clickTestId(page, 'receive-tab-orders');
     await expect.poll(() => row.getAttribute('data-status'), { timeout: TIMEOUT }).toBe('received');
   }, 240_000);
+
+  it('[PO6] a suggested order starts a draft per supplier with what is below its minimum at Main St', async () => {
+    const browser = await launchChromium({});
+    browsers.push(browser);
+    const page = await (await browser.newContext({ viewport: { width: 1180, height: 820 } })).newPage();
+    await openApp(page, server.url);
+    await loadDemo(page);
+    await signIn(page, manager);
+    await clickTestId(page, 'nav-receive');
+    await clickTestId(page, 'receive-tab-orders');
+    // The demo at Main St: Xeomin 100 U on hand, minimum 200 U, no reorder quantity → 2 × 200 − 100
+    // = 300 U = 3 vials, from its supplier; everything else is at or above its minimum.
+    await byTestId(page, 'po-suggest-location').selectOption({ label: 'Lumen Aesthetics — Main St' });
+    await clickTestId(page, 'po-suggest');
+    await expect
+      .poll(() => byTestId(page, 'po-suggest-note').textContent(), { timeout: TIMEOUT })
+      .toContain('Merz Aesthetics (1)');
+    const draft = page.locator('[data-testid="po-row"][data-status="draft"]', { hasText: 'Merz Aesthetics' });
+    await draft.click();
+    const line = page.locator('[data-testid="po-line"]');
+    expect(await line.count()).toBe(1);
+    expect(await line.getAttribute('data-product')).toBe(demoProduct('Xeomin').name);
+    expect(await line.locator('[data-testid="po-line-packs"]').inputValue()).toBe('3');
+    expect(await line.locator('[data-testid="po-line-units"]').inputValue()).toBe('300');
+  }, 120_000);
 });

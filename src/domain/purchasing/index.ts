@@ -5,3 +5,4 @@ export * from './legacy-order';
 export * from './order';
 export * from './order-receipts';
 export * from './packing-slip';
+export * from './suggested-order';

@@ -6,6 +6,7 @@ import { can } from '../../../domain/roles';
 import { deviceToday, newId } from '../../../platform/clock';
 import type { SessionStaff } from '../../../platform/session';
 import { OrderDetail } from './OrderDetail';
+import { SuggestOrder } from './SuggestOrder';
 import { STATUS_LABEL, STATUS_ORDER, STATUS_PILL } from './status';
 import { useOrders } from './useOrders';
 import './orders.css';
@@ -78,6 +79,13 @@ export function OrdersPanel(props: {
           </button>
         ) : null}
       </div>
+      {mayOrder ? (
+        <SuggestOrder
+          orders={orders}
+          locations={props.locations}
+          newDraft={(locationId) => newDraft(props.orgId, locationId)}
+        />
+      ) : null}
       <div className="segmented" role="radiogroup" aria-label="Orders to show">
         {(['all', ...STATUS_ORDER] as const).map((f) => (
           <button
