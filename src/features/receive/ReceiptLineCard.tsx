@@ -88,7 +88,11 @@ export function ReceiptLineCard(props: ReceiptLineCardProps) {
           />
         </label>
       </div>
-      <OrderPriceNote price={line.priceCentsPerContainer} order={props.orderPriceCents ?? null} />
+      <OrderPriceNote
+        price={line.priceCentsPerContainer}
+        order={props.orderPriceCents ?? null}
+        perWhat={word.one}
+      />
       {priceError ? (
         <p className="error" id={`${id}-price`} role="status">
           {priceError}
@@ -199,13 +203,21 @@ function Stepper(props: {
 }
 
 /** The order's price beside the invoice's, and the difference when they are not the same. */
-function OrderPriceNote({ price, order }: { price: number | null; order: number | null }) {
+function OrderPriceNote({
+  price,
+  order,
+  perWhat,
+}: {
+  price: number | null;
+  order: number | null;
+  perWhat: string;
+}) {
   if (order === null) return null;
   const diff = price === null ? 0 : price - order;
   return (
     <p className={diff === 0 ? 'muted' : 'warning'} data-testid="receipt-line-order-price">
-      Order price {formatMoney(order)}
-      {diff === 0 ? '' : ` · invoice ${diff > 0 ? '+' : '−'}${formatMoney(Math.abs(diff))} per container`}
+      Order price {formatMoney(order)} per {perWhat}
+      {diff === 0 ? '' : ` · invoice ${diff > 0 ? '+' : '−'}${formatMoney(Math.abs(diff))} per ${perWhat}`}
     </p>
   );
 }

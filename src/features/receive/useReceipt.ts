@@ -18,6 +18,7 @@ import { packagingLevel } from '../../scan/match';
 import type { Location, Product, PurchaseOrder } from '../../domain/model';
 import { lineCostCents } from '../../domain/money';
 import { orderProgress, packingSlip, type ReceivedAgainstOrder } from '../../domain/purchasing';
+import { can } from '../../domain/roles';
 import { deviceToday, newId, now } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
 import type { SessionStaff } from '../../platform/session';
@@ -35,9 +36,16 @@ export interface Received {
 const EMPTY_SERIALS = new Map<string, string>();
 const NO_RECEIPTS = new Map<string, ReceivedAgainstOrder[]>();
 
-/** What a container costs at the order line's agreed cost per base unit ([PO3]), or null. */
-function orderPriceCents(order: PurchaseOrder | null, product: Product | undefined): number | null {
-  const line = order && product ? order.lines.find((l) => l.productId === product.id) : undefined;
+/**
+ * What a container costs at the order line's agreed cost per base unit ([PO3]), or null — also for
+ * whoever may not see costs ([ST3]): front desk types the invoice's price as without an order.
+ */
+function orderPriceCents(
+  order: PurchaseOrder | null,
+  product: Product | undefined,
+  seeCosts: boolean,
+): number | null {
+  const line = seeCosts && order && product ? order.lines.find((l) => l.productId === product.id) : undefined;
   return line && product ? lineCostCents(product.containerSizeMilli, line.unitCostMicros) : null;
 }
 
@@ -63,6 +71,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
   // The organization is the signed-in person's (a clinic's first products may not exist yet).
   const orgId = staffDocs.find((s) => s.id === staff.id)?.orgId ?? products[0]?.orgId ?? '';
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const seeCosts = can(staff.role, 'see_costs');
   const order = orders.find((o) => o.id === orderId) ?? null;
   // Orders that can still receive: sent, not yet complete ([PO3]).
   const openOrders = useMemo(
@@ -118,7 +127,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
   const add = (scan: ReceiptScan, seq: number) => {
     const r = addScan(draft, scan, { today: deviceToday(), shortDatedDays, receivedSerials: serials });
     // A new line on an order starts at the order's price per container (editable, [PO3]).
-    const price = r.kind === 'added' ? orderPriceCents(order, byId.get(r.line.productId)) : null;
+    const price = r.kind === 'added' ? orderPriceCents(order, byId.get(r.line.productId), seeCosts) : null;
     const fresh = r.kind === 'added' && r.line.priceCentsPerContainer === null && price !== null;
     setDraft(fresh ? editLine(r.draft, r.line.key, { priceCentsPerContainer: price }) : r.draft);
     if (r.kind === 'refused') setNote({ tone: 'refused', seq, text: r.message });
@@ -215,7 +224,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     },
     slip,
     /** The chosen order's price per container of this product, or null ([PO3]). */
-    orderPriceOf: (productId: string) => orderPriceCents(order, byId.get(productId)),
+    orderPriceOf: (productId: string) => orderPriceCents(order, byId.get(productId), seeCosts),
     note,
     onScan,
     unknown,

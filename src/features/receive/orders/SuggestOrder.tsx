@@ -20,6 +20,7 @@ export function SuggestOrder(props: {
   const data = useData();
   const [locationId, setLocationId] = useState(props.locations[0]?.id ?? '');
   const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const onHand = useObservable(() => data.orders.watchOnHand(locationId), NO_STOCK, [data, locationId]);
   const suppliers = useObservable(() => data.orders.watchSuppliers(), NO_SUPPLIERS, [data]);
   const { views, productList } = props.orders;
@@ -44,8 +45,14 @@ export function SuggestOrder(props: {
     });
   }, [views, productList, onHand, suppliers, locationId]);
   const create = async () => {
-    for (const d of drafts)
-      await props.orders.save({ ...props.newDraft(locationId), supplier: d.supplier, lines: d.lines });
+    // One tap, one set of drafts: the button waits for them to be stored.
+    setBusy(true);
+    try {
+      for (const d of drafts)
+        await props.orders.save({ ...props.newDraft(locationId), supplier: d.supplier, lines: d.lines });
+    } finally {
+      setBusy(false);
+    }
     setNote(
       drafts.length === 0
         ? 'Nothing here is below its minimum stock.'
@@ -74,6 +81,7 @@ export function SuggestOrder(props: {
         type="button"
         className="button button--ghost"
         data-testid="po-suggest"
+        disabled={busy}
         onClick={() => void create()}
       >
         Suggested order ({drafts.reduce((n, d) => n + d.lines.length, 0)} below minimum)
