@@ -21,6 +21,7 @@ const H = 480;
 const FPS = 15;
 const TIMEOUT = 30_000;
 const manager = demoStaff('Casey Kim');
+const frontDesk = demoStaff('Sam Rivera');
 const juvederm = demoProduct('Juvéderm');
 const botox = demoProduct('Botox');
 const CARTON_GTIN = '10099000000049'; // Juvéderm's carton of 2 syringes
@@ -183,5 +184,43 @@ describe('purchase orders', () => {
     expect(await line.getAttribute('data-product')).toBe(demoProduct('Xeomin').name);
     expect(await line.locator('[data-testid="po-line-packs"]').inputValue()).toBe('3');
     expect(await line.locator('[data-testid="po-line-units"]').inputValue()).toBe('300');
+  }, 120_000);
+
+  it('[PO2][ST3] front desk sees the orders and receives against one, but cannot start, send or cancel one, nor sees its costs', async () => {
+    const browser = await launchChromium({});
+    browsers.push(browser);
+    const page = await (await browser.newContext({ viewport: { width: 1180, height: 820 } })).newPage();
+    await openApp(page, server.url);
+    await loadDemo(page);
+    await signIn(page, manager);
+    await clickTestId(page, 'nav-receive');
+    await clickTestId(page, 'receive-tab-orders');
+    await clickTestId(page, 'po-new');
+    await byTestId(page, 'po-supplier').fill('Allergan');
+    await byTestId(page, 'po-reference').fill('PO-FD-1');
+    await addLine(page, botox.name, '2', '5.40');
+    await clickTestId(page, 'po-send');
+    await page.locator('[data-testid="po-row"]', { hasText: 'PO-FD-1' }).waitFor({ timeout: TIMEOUT });
+    await clickTestId(page, 'switch-staff');
+    await signIn(page, frontDesk);
+    await clickTestId(page, 'nav-receive');
+    await clickTestId(page, 'receive-tab-orders');
+    const row = page.locator('[data-testid="po-row"]', { hasText: 'PO-FD-1' });
+    await row.waitFor({ timeout: TIMEOUT });
+    expect(await byTestId(page, 'po-new').count()).toBe(0);
+    expect(await byTestId(page, 'po-suggest').count()).toBe(0);
+    expect(await row.textContent()).not.toContain('$');
+    await row.click();
+    expect(await byTestId(page, 'po-cancel').count()).toBe(0);
+    expect(await byTestId(page, 'po-total').count()).toBe(0);
+    await clickTestId(page, 'po-receive');
+    await clickTestId(page, 'receive-scan');
+    await byTestId(page, 'scan-manual-input').fill(code(botox.gtins[0] ?? '', '2028-06-30', 'FD1', 'F1'));
+    await clickTestId(page, 'scan-manual-submit');
+    await byTestId(page, 'receipt-line').waitFor({ timeout: TIMEOUT });
+    // No price from the order and no order price beside it: front desk types the invoice's.
+    expect(await byTestId(page, 'receipt-line-price').inputValue()).toBe('');
+    expect(await byTestId(page, 'receipt-line-order-price').count()).toBe(0);
+    expect(await page.locator('[data-testid="po-slip-line"]').getAttribute('data-state')).toBe('short');
   }, 120_000);
 });
