@@ -161,7 +161,7 @@ describe('purchase orders', () => {
     await expect.poll(() => row.getAttribute('data-status'), { timeout: TIMEOUT }).toBe('received');
   }, 240_000);
 
-  it('[PO6] a suggested order starts a draft per supplier with what is below its minimum at Main St', async () => {
+  it('[PO6][PO1] a suggested order starts a draft per supplier with what is below its minimum at Main St; cancelling it keeps it listed', async () => {
     const browser = await launchChromium({});
     browsers.push(browser);
     const page = await (await browser.newContext({ viewport: { width: 1180, height: 820 } })).newPage();
@@ -184,6 +184,13 @@ describe('purchase orders', () => {
     expect(await line.getAttribute('data-product')).toBe(demoProduct('Xeomin').name);
     expect(await line.locator('[data-testid="po-line-packs"]').inputValue()).toBe('3');
     expect(await line.locator('[data-testid="po-line-units"]').inputValue()).toBe('300');
+    // A stored draft is cancelled (it stays listed, as cancelled); a new one is only discarded.
+    await clickTestId(page, 'po-cancel');
+    const merz = page.locator('[data-testid="po-row"]', { hasText: 'Merz Aesthetics' });
+    await expect.poll(() => merz.getAttribute('data-status'), { timeout: TIMEOUT }).toBe('cancelled');
+    await clickTestId(page, 'po-new');
+    await clickTestId(page, 'po-discard');
+    expect(await page.locator('[data-testid="po-row"]').count()).toBe(1);
   }, 120_000);
 
   it('[PO2][ST3] front desk sees the orders and receives against one, but cannot start, send or cancel one, nor sees its costs', async () => {

@@ -28,6 +28,7 @@ export function DraftEditor(
   const addable = orders.productList.filter((p) => !onOrder.has(p.id));
   const suppliers = [...new Set(orders.productList.map((p) => p.supplier).filter((s) => s !== ''))].sort();
   const problems = sendProblems(order);
+  const stored = orders.views?.some((v) => v.order.id === order.id) ?? false;
   const save = () =>
     props.run(async () => {
       await orders.save(order);
@@ -137,14 +138,26 @@ export function DraftEditor(
         >
           Save draft
         </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="po-cancel"
-          onClick={() => void props.onCancelOrder(order).then(props.onClose)}
-        >
-          Cancel order
-        </button>
+        {stored ? (
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="po-cancel"
+            onClick={() => void props.onCancelOrder(order).then(props.onClose)}
+          >
+            Cancel order
+          </button>
+        ) : (
+          // Never saved: nothing to cancel on other tablets, so nothing is stored.
+          <button
+            type="button"
+            className="button button--ghost"
+            data-testid="po-discard"
+            onClick={props.onClose}
+          >
+            Discard draft
+          </button>
+        )}
       </div>
       {saved ? (
         <p role="status" className="muted" data-testid="po-saved">
