@@ -25,7 +25,8 @@ export function DraftEditor(
     setOrder((o) => ({ ...o, ...change }));
   };
   const onOrder = new Set(order.lines.map((l) => l.productId));
-  const addable = orders.productList.filter((p) => !onOrder.has(p.id));
+  // Archived products leave pickers ([CT3]); they stay on orders already made.
+  const addable = orders.productList.filter((p) => !p.archived && !onOrder.has(p.id));
   const suppliers = [...new Set(orders.productList.map((p) => p.supplier).filter((s) => s !== ''))].sort();
   const problems = sendProblems(order);
   const stored = orders.views?.some((v) => v.order.id === order.id) ?? false;
