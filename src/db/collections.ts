@@ -11,7 +11,7 @@
  */
 import type { MigrationStrategies, RxCollection, RxCollectionCreator, RxDatabase, RxJsonSchema } from 'rxdb';
 import { eventSchemaV0, settingSchemaV0, type EventDoc, type SettingDoc } from './schemas/ledger';
-import { recordsSchemaV0, type RecordEnvelopeDoc } from './schemas/records';
+import { RECORDS_MIGRATIONS, recordsSchema, type RecordEnvelopeDoc } from './schemas/records';
 import {
   locationSchema,
   lotSchema,
@@ -67,7 +67,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   balances: { schema: lotBalanceSchemaV1, migrationStrategies: BALANCE_MIGRATIONS },
   visits: { schema: visitSchema, migrationStrategies: REPLICATED_MIGRATIONS },
   syncmarks: { schema: syncMarkSchemaV0, migrationStrategies: {} },
-  records: { schema: recordsSchemaV0, migrationStrategies: {} },
+  records: { schema: recordsSchema, migrationStrategies: RECORDS_MIGRATIONS },
 };
 
 export function collectionCreators(): Record<CollectionName, RxCollectionCreator> {

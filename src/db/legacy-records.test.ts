@@ -76,7 +76,15 @@ describe('[DB6] moving purchase orders and counts into records', () => {
     const indexedDB = new IDBFactory();
     await previousRelease(indexedDB, 'legacy');
     const db = await reopen(indexedDB, 'legacy');
-    expect([...(await findRecordDocs(db, 'purchase_orders', [po.id])).values()]).toEqual([po]);
+    // Moved in today's shape ([PO1]): an open order is a sent one, its lines in base units.
+    expect([...(await findRecordDocs(db, 'purchase_orders', [po.id])).values()]).toEqual([
+      {
+        ...po,
+        status: 'sent',
+        sentAt: null,
+        lines: po.lines.map((l) => ({ ...l, packs: 0, expectedOn: null })),
+      },
+    ]);
     expect([...(await findRecordDocs(db, 'counts', [count.id])).values()]).toEqual([count]);
     expect(await db.records.count().exec()).toBe(2);
     expect(await collectionNames(db)).not.toContain('purchase_orders');

@@ -9,6 +9,7 @@
  * from there, the server's copies come by the usual pull.
  */
 import { getAllCollectionDocuments, type RxCollection } from 'rxdb';
+import { upgradeLegacyOrder } from '../domain/purchasing/legacy-order';
 import type { ChairsideDatabase } from './collections';
 import { toEnvelope, type FlatRecordDoc, type SmallKind } from './schemas/records';
 import { RETIRED_COLLECTIONS } from './schemas/legacy';
@@ -24,7 +25,11 @@ async function retiredPresent(db: ChairsideDatabase): Promise<RetiredName[]> {
 async function copyInto(db: ChairsideDatabase, kind: SmallKind, collection: RxCollection): Promise<void> {
   const docs = await collection.find().exec();
   if (docs.length === 0) return;
-  const envelopes = docs.map((doc) => toEnvelope(kind, doc.toMutableJSON() as FlatRecordDoc));
+  const envelopes = docs.map((doc) => {
+    const flat = doc.toMutableJSON() as FlatRecordDoc;
+    // The retired collection held orders in their first shape ([PO1] upgrades them).
+    return toEnvelope(kind, kind === 'purchase_orders' ? (upgradeLegacyOrder(flat) as FlatRecordDoc) : flat);
+  });
   const { error } = await db.records.bulkInsert(envelopes);
   const failed = error.filter((e) => e.status !== 409);
   if (failed.length > 0) throw new Error(`moving ${kind} into records failed for ${failed.length} records`);

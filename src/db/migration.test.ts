@@ -13,14 +13,24 @@ import { makeEvent } from '../domain/ledger/fixtures';
 import { blankBalance } from './repositories/balance-docs';
 import { currentBalance, diffAgainstReducer, flushBalances } from './repositories/balances';
 import { toEventDoc } from './repositories/events';
-import { productSchemaV0, productSchemaV3 } from './schemas/catalog';
+import { CATALOG_FIELD_DEFAULTS } from '../domain/catalog/product-defaults';
+import type { Product } from '../domain/model';
+import { productSchemaV0, productSchemaV3, productSchemaV4 } from './schemas/catalog';
 import { eventSchemaV0 } from './schemas/ledger';
 import { lotBalanceSchemaV0 } from './schemas/treatment';
 import { openTestDatabase, testStorage } from './testing';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
-async function openAt(indexedDB: IDBFactory, version: 'v0' | 'v3' | 'current') {
+const FROZEN = { v0: productSchemaV0, v3: productSchemaV3, v4: productSchemaV4 } as const;
+
+/** A demo product as tablets stored it before v5 (no catalog fields). */
+function beforeV5(p: Product) {
+  const { archived: _a, family: _f, reorderQuantityMilli: _r, preferredSupplierId: _s, ...rest } = p;
+  return rest;
+}
+
+async function openAt(indexedDB: IDBFactory, version: keyof typeof FROZEN | 'current') {
   // The collection's document type changes between versions, so the harness holds it loosely.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = await createRxDatabase<{ products: RxCollection<any> }>({
@@ -30,7 +40,7 @@ async function openAt(indexedDB: IDBFactory, version: 'v0' | 'v3' | 'current') {
   await db.addCollections({
     products:
       version !== 'current'
-        ? { schema: version === 'v0' ? productSchemaV0 : productSchemaV3 }
+        ? { schema: FROZEN[version] }
         : {
             schema: COLLECTIONS.products.schema,
             migrationStrategies: COLLECTIONS.products.migrationStrategies,
@@ -75,26 +85,28 @@ describe('schema migrations', () => {
 
   it('[DB5][MD10] products written at v0 survive a reopen at the current version, migrated step by step', async () => {
     const indexedDB = new IDBFactory();
-    const products = buildDemoClinic('2026-11-23').products.map(
-      ({ hibccCodes: _h, drawStepMilli: _d, ...v0 }) => v0,
-    );
+    const products = buildDemoClinic('2026-11-23')
+      .products.map(beforeV5)
+      .map(({ hibccCodes: _h, drawStepMilli: _d, ...v0 }) => v0);
     const v0 = await openAt(indexedDB, 'v0');
     await v0.products.bulkInsert(products);
     await v0.close();
 
     const current = await openAt(indexedDB, 'current');
-    expect(COLLECTIONS.products.schema.version).toBe(4);
+    expect(COLLECTIONS.products.schema.version).toBe(5);
     const docs = await current.products.find().exec();
     expect(docs).toHaveLength(products.length);
     for (const original of products) {
       const migrated = docs.find((d) => d.primary === original.id)?.toJSON();
-      // v1 adds replication metadata (no clocks: the server's copy wins), v2 no HIBC codes, v4 no draw step.
+      // v1 adds replication metadata (no clocks: the server's copy wins), v2 no HIBC codes, v4 no
+      // draw step, v5 the catalog's defaults.
       expect(migrated).toMatchObject({
         ...original,
         clocks: {},
         editor: '',
         hibccCodes: [],
         drawStepMilli: null,
+        ...CATALOG_FIELD_DEFAULTS,
       });
     }
     await current.close();
@@ -103,11 +115,9 @@ describe('schema migrations', () => {
   it('[DB5][MD10][T3] products written at v3 reopen at v4 with no draw step of their own, clocks kept', async () => {
     const indexedDB = new IDBFactory();
     const clocks = { name: '0000000000001-000000-tablet-a' };
-    const products = buildDemoClinic('2026-11-23').products.map(({ drawStepMilli: _d, ...v3 }) => ({
-      ...v3,
-      clocks,
-      editor: 'staff-1',
-    }));
+    const products = buildDemoClinic('2026-11-23')
+      .products.map(beforeV5)
+      .map(({ drawStepMilli: _d, ...v3 }) => ({ ...v3, clocks, editor: 'staff-1' }));
     const v3 = await openAt(indexedDB, 'v3');
     await v3.products.bulkInsert(products);
     await v3.close();
@@ -119,6 +129,31 @@ describe('schema migrations', () => {
       expect(docs.find((d) => d.primary === original.id)?.toJSON()).toEqual({
         ...original,
         drawStepMilli: null,
+        ...CATALOG_FIELD_DEFAULTS,
+      });
+    await current.close();
+  });
+
+  it('[DB5][MD10][CT3] products written at v4 reopen at v5 active, of no family, with no reorder quantity or preferred supplier', async () => {
+    const indexedDB = new IDBFactory();
+    const clocks = { name: '0000000000001-000000-tablet-a' };
+    const products = buildDemoClinic('2026-11-23')
+      .products.map(beforeV5)
+      .map((v4) => ({ ...v4, drawStepMilli: 1_000, clocks, editor: 'staff-1' }));
+    const v4 = await openAt(indexedDB, 'v4');
+    await v4.products.bulkInsert(products);
+    await v4.close();
+
+    const current = await openAt(indexedDB, 'current');
+    const docs = await current.products.find().exec();
+    expect(docs).toHaveLength(products.length);
+    for (const original of products)
+      expect(docs.find((d) => d.primary === original.id)?.toJSON()).toEqual({
+        ...original,
+        archived: false,
+        family: '',
+        reorderQuantityMilli: 0,
+        preferredSupplierId: null,
       });
     await current.close();
   });

@@ -19,6 +19,8 @@ import type {
   PurchaseOrderFields,
   PurchaseOrderLineFields,
   StaffFields,
+  SupplierFields,
+  SupplierPriceFields,
   VisitFields,
 } from './schemas/records';
 
@@ -132,3 +134,5 @@ export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 export type PurchaseOrder = PurchaseOrderFields;
 export type CountStatus = (typeof COUNT_STATUSES)[number];
 export type CountSession = CountSessionFields;
+export type Supplier = SupplierFields;
+export type SupplierPrice = SupplierPriceFields;

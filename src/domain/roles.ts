@@ -14,6 +14,7 @@ export type Action =
   | 'override_block' // draw from an expired/recalled/held lot
   | 'undo_others' // undo a draw someone else recorded
   | 'manage_catalog'
+  | 'order' // create, send and cancel purchase orders ([PO2]); receiving against one is 'receive'
   | 'manage_devices'
   // Unit costs and stock value on screen (SPEC [ST3]). Never an event's permission: the server
   // re-checks events with ACTION_FOR_EVENT only, so adding a view right changes nothing there.
@@ -32,6 +33,7 @@ const MANAGER_ACTIONS: readonly Action[] = [
   'override_block',
   'undo_others',
   'manage_catalog',
+  'order',
   'see_costs',
   'set_up_tablet',
   'edit_clinic_settings',

@@ -35,13 +35,15 @@ import {
 } from '../db/repositories/settings';
 import { listStaff, watchStaff } from '../db/repositories/staff';
 import { storeReceipt, watchReceivedSerials } from '../db/repositories/receiving';
-import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
 import {
-  cancelTransfer,
-  receiveTransfer,
-  sendTransfer,
-  watchTransfers,
-} from '../db/repositories/transfers';
+  saveOrder,
+  watchOnHandByProduct,
+  watchOrderReceipts,
+  watchOrders,
+  watchSupplierFacts,
+} from '../db/repositories/purchase-orders';
+import { watchDiscrepancies, watchStockAt, watchStockLocations } from '../db/repositories/stock';
+import { cancelTransfer, receiveTransfer, sendTransfer, watchTransfers } from '../db/repositories/transfers';
 import { saveVisit, watchRecentVisits, watchVisit, watchVisitSummary } from '../db/repositories/visits';
 import type { LedgerEvent, Product } from '../domain/model';
 import {
@@ -125,6 +127,14 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
     }),
     /** Receipts: serials already received ([RC5]) and storing a confirmed one ([RC7]). */
     receiving: bind(db, { watchSerials: watchReceivedSerials, store: storeReceipt }),
+    /** Purchase orders ([PO1]-[PO3]): the orders, what arrived against each, saving one. */
+    orders: bind(db, {
+      watch: watchOrders,
+      watchReceipts: watchOrderReceipts,
+      save: saveOrder,
+      watchOnHand: watchOnHandByProduct,
+      watchSuppliers: watchSupplierFacts,
+    }),
     /** Stock at chosen locations, one view at a time, and the locations to choose from ([ST1]). */
     stock: bind(db, { watchAt: watchStockAt, watchLocations: watchStockLocations, watchDiscrepancies }),
     /** Transfers between locations: in transit, received, cancelled ([TR1]-[TR4]). */

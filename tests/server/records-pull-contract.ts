@@ -30,6 +30,8 @@ const COUNTS = {
   visits: 0,
   purchase_orders: 0,
   counts: 0,
+  suppliers: 0,
+  supplier_prices: 0,
 };
 
 export function defineRecordsPullContract(backend: StoreBackend): void {

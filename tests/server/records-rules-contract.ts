@@ -73,7 +73,7 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       });
     });
 
-    it('[MD1][MD5] purchase orders by those who receive, count sessions by those who count', async () => {
+    it('[MD1][MD5][PO2] purchase orders by managers and admins, count sessions by those who count', async () => {
       const h = await harness();
       const device = await h.enroll();
       const po = created(
@@ -84,13 +84,22 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
           locationId: DEMO_IDS.mainLocation,
           supplier: 'Allergan Aesthetics',
           reference: 'PO-2025-0042',
-          status: 'open',
+          status: 'draft',
           orderedOn: '2025-06-14',
-          lines: [{ productId: BOTOX, quantityMilli: 400_000, unitCostMicros: 6_500_000 }],
+          sentAt: null,
+          lines: [
+            {
+              productId: BOTOX,
+              packs: 4,
+              quantityMilli: 400_000,
+              unitCostMicros: 6_500_000,
+              expectedOn: null,
+            },
+          ],
           note: '',
         },
         clock(1),
-        STAFF.injector,
+        STAFF.frontDesk,
       );
       const count = created(
         'counts',
@@ -110,14 +119,14 @@ export function defineRecordsRulesContract(backend: StoreBackend): void {
       const refused = await pushRecords(h, device, [po, count]);
       expect(refused.statusCode).toBe(403);
       expect(refused.json()).toMatchObject({ rejected: [{ kind: 'purchase_orders', id: po.id }] });
-      const ok = await pushRecords(h, device, [{ ...po, actorId: STAFF.frontDesk }, count]);
+      const ok = await pushRecords(h, device, [{ ...po, actorId: STAFF.manager }, count]);
       expect(ok.json()).toEqual({ changed: [po.id, count.id], unchanged: [] });
       expect((await pulledOne(h, device, 'purchase_orders', po.id)).data.reference).toBe('PO-2025-0042');
       expect((await pulledOne(h, device, 'counts', count.id)).data.status).toBe('open');
-      const badLine = { ...po, id: newId(), actorId: STAFF.frontDesk };
+      const badLine = { ...po, id: newId(), actorId: STAFF.manager };
       badLine.data = {
         ...po.data,
-        lines: [{ productId: BOTOX, quantityMilli: 0, unitCostMicros: 1 }],
+        lines: [{ productId: BOTOX, packs: 0, quantityMilli: 0, unitCostMicros: 1, expectedOn: null }],
       };
       const bad = await pushRecords(h, device, [badLine]);
       expect(bad.statusCode).toBe(400);

@@ -121,7 +121,8 @@ export function defineStoreContract(backend: StoreBackend): void {
     it('[SV2] concurrent migrate() calls on one driver both succeed and apply each migration once', async () => {
       const { driver } = await fresh();
       const results = await Promise.all([migrate(driver), migrate(driver)]);
-      expect(results.flat().sort()).toEqual(MIGRATIONS.map((m) => m.id));
+      // Numerically: migration 10 sorts after 9, not after 1.
+      expect(results.flat().sort((a, b) => a - b)).toEqual(MIGRATIONS.map((m) => m.id));
     });
 
     it('[DB3] seeds the demo clinic; seeding twice leaves the same counts', async () => {

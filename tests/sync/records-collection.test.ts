@@ -43,9 +43,18 @@ describe('[DB6] a small kind in the records collection replicates', () => {
       locationId: MAIN,
       supplier: 'Allergan',
       reference: 'PO-DB6',
-      status: 'open' as const,
+      status: 'draft' as const,
       orderedOn: '2026-11-30',
-      lines: [{ productId: BOTOX.id, quantityMilli: 200_000, unitCostMicros: 6_500_000 }],
+      sentAt: null,
+      lines: [
+        {
+          productId: BOTOX.id,
+          packs: 2,
+          quantityMilli: 200_000,
+          unitCostMicros: 6_500_000,
+          expectedOn: null,
+        },
+      ],
       note: '',
     };
     await saveRecords(tablet.db, 'purchase_orders', [po], {
@@ -62,18 +71,16 @@ describe('[DB6] a small kind in the records collection replicates', () => {
     });
     const copy = await pulledOne(server, device, 'purchase_orders', po.id);
     const later = formatHlc({ ms: Date.now() + 60_000, counter: 0, node: 'tablet-elsewhere' });
-    const res = await pushRecords(server, device, [
-      edited(copy, { status: 'received' }, later, STAFF.manager),
-    ]);
+    const res = await pushRecords(server, device, [edited(copy, { status: 'sent' }, later, STAFF.manager)]);
     expect(res.statusCode, res.body).toBe(200);
 
     await eventually('the tablet has the server’s edit', async () => {
       const stored = (await findRecordDocs(tablet.db, 'purchase_orders', [po.id])).get(po.id);
-      return stored?.status === 'received';
+      return stored?.status === 'sent';
     });
     const doc = (await tablet.db.records.findOne(`purchase_orders:${po.id}`).exec())!.toMutableJSON();
     expect(doc).toMatchObject({ kind: 'purchase_orders', locationId: MAIN, sortKey: '2026-11-30' });
-    expect(doc.data).toMatchObject({ ...(({ id: _id, ...rest }) => rest)(po), status: 'received' });
+    expect(doc.data).toMatchObject({ ...(({ id: _id, ...rest }) => rest)(po), status: 'sent' });
     expect(tablet.errors).toEqual([]);
   });
 });

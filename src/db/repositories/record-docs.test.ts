@@ -20,9 +20,18 @@ const po = (n: number, orderedOn: string, locationId = here!.id): PurchaseOrder 
   locationId,
   supplier: 'Allergan',
   reference: `PO-${n}`,
-  status: 'open',
+  status: 'draft',
   orderedOn,
-  lines: [{ productId: clinic.products[0]!.id, quantityMilli: 100_000, unitCostMicros: 6_500_000 }],
+  sentAt: null,
+  lines: [
+    {
+      productId: clinic.products[0]!.id,
+      packs: 1,
+      quantityMilli: 100_000,
+      unitCostMicros: 6_500_000,
+      expectedOn: null,
+    },
+  ],
   note: '',
 });
 

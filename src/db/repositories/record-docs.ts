@@ -4,7 +4,7 @@
  * documents (`id`, the fields, `clocks`, `editor`) — and only this file knows the envelope.
  */
 import type { RxCollection } from 'rxdb';
-import type { CountSession, PurchaseOrder } from '../../domain/model';
+import type { CountSession, PurchaseOrder, Supplier, SupplierPrice } from '../../domain/model';
 import type { RecordKind } from '../../domain/replica';
 import type { ChairsideDatabase, LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc } from '../collections';
 import {
@@ -19,6 +19,8 @@ import type { ReplicaMeta } from '../schemas/replicated';
 
 export type PurchaseOrderDoc = PurchaseOrder & ReplicaMeta;
 export type CountSessionDoc = CountSession & ReplicaMeta;
+export type SupplierDoc = Supplier & ReplicaMeta;
+export type SupplierPriceDoc = SupplierPrice & ReplicaMeta;
 
 export interface RecordDocs {
   locations: LocationDoc;
@@ -28,6 +30,8 @@ export interface RecordDocs {
   visits: VisitDoc;
   purchase_orders: PurchaseOrderDoc;
   counts: CountSessionDoc;
+  suppliers: SupplierDoc;
+  supplier_prices: SupplierPriceDoc;
 }
 
 /**

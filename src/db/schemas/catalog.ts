@@ -10,6 +10,9 @@ import type { ReplicaMeta } from './derive';
 /** Schema pieces every collection's fields use. */
 export const id = { type: 'string', maxLength: 64 } as const;
 export const text = (maxLength = 200) => ({ type: 'string', maxLength }) as const;
+/** Products before v5 (the catalog's fields, see replicated.ts). */
+type ProductBeforeV5 = Omit<Product, 'archived' | 'family' | 'reorderQuantityMilli' | 'preferredSupplierId'>;
+
 const int = (minimum?: number) =>
   ({ type: 'integer', ...(minimum === undefined ? {} : { minimum }) }) as const;
 
@@ -41,7 +44,7 @@ export const staffSchemaV0: RxJsonSchema<Staff & { pinHash: string }> = {
 };
 
 /** v0 predates `hibccCodes` (added in v2) and `drawStepMilli` (v4), see replicated.ts. */
-export const productSchemaV0: RxJsonSchema<Omit<Product, 'hibccCodes' | 'drawStepMilli'>> = {
+export const productSchemaV0: RxJsonSchema<Omit<ProductBeforeV5, 'hibccCodes' | 'drawStepMilli'>> = {
   title: 'product',
   version: 0,
   primaryKey: 'id',
@@ -86,7 +89,7 @@ const nullableInt = { type: ['integer', 'null'] } as const;
  * Products v3 (the first schema derived from the kind, before `drawStepMilli`), frozen as tablets
  * hold it so the migration to v4 can be tested from it (schema-hashes.json pins its hash).
  */
-export const productSchemaV3: RxJsonSchema<Omit<Product, 'drawStepMilli'> & ReplicaMeta> = {
+export const productSchemaV3: RxJsonSchema<Omit<ProductBeforeV5, 'drawStepMilli'> & ReplicaMeta> = {
   title: 'product',
   version: 3,
   primaryKey: 'id',
@@ -129,6 +132,21 @@ export const productSchemaV3: RxJsonSchema<Omit<Product, 'drawStepMilli'> & Repl
     'editor',
   ],
 };
+
+const { clocks: clocksV3, editor: editorV3, ...fieldsV3 } = productSchemaV3.properties;
+
+/** Products v4 (with the draw step, before the catalog's fields), frozen for the migration to v5. */
+export const productSchemaV4: RxJsonSchema<ProductBeforeV5 & ReplicaMeta> = {
+  ...productSchemaV3,
+  version: 4,
+  properties: { ...fieldsV3, drawStepMilli: nullableInt, clocks: clocksV3, editor: editorV3 },
+  required: [
+    ...(productSchemaV3.required as string[]).filter((f) => f !== 'clocks' && f !== 'editor'),
+    'drawStepMilli',
+    'clocks',
+    'editor',
+  ],
+} as RxJsonSchema<ProductBeforeV5 & ReplicaMeta>;
 
 export const lotSchemaV0: RxJsonSchema<Lot> = {
   title: 'lot',

@@ -13,8 +13,13 @@ describe('RxDB schemas derived from a kind [MD11]', () => {
         items: {
           type: 'object',
           additionalProperties: false,
-          properties: { productId: { type: 'string', maxLength: 36 }, quantityMilli: { type: 'integer' } },
-          required: ['productId', 'quantityMilli', 'unitCostMicros'],
+          properties: {
+            productId: { type: 'string', maxLength: 36 },
+            packs: { type: 'integer' },
+            quantityMilli: { type: 'integer' },
+            expectedOn: { type: ['string', 'null'], maxLength: 10 },
+          },
+          required: ['productId', 'packs', 'quantityMilli', 'unitCostMicros', 'expectedOn'],
         },
       },
     });

@@ -14,9 +14,10 @@
  * their stored shapes to this collection's hash, so changing a small kind asks for a version bump
  * of `records` and a migration strategy like any other collection.
  */
-import type { RxJsonSchema } from 'rxdb';
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { Static } from 'typebox';
 import type { RecordKind } from '../../domain/replica';
+import { upgradeLegacyOrder } from '../../domain/purchasing/legacy-order';
 import { RECORD_SCHEMAS } from '../../domain/schemas';
 import { META_PROPERTIES, shapeOf, type JsonSchema, type ReplicaMeta } from './derive';
 
@@ -26,6 +27,8 @@ type FieldsOf<K extends RecordKind> = Static<(typeof RECORD_SCHEMAS)[K]>;
 export const RECORDS_COLLECTION_KINDS = {
   purchase_orders: { sortBy: 'orderedOn' },
   counts: { sortBy: 'startedAt' },
+  suppliers: { sortBy: 'name' },
+  supplier_prices: { sortBy: 'updatedOn' },
 } as const satisfies { [K in RecordKind]?: { sortBy: keyof FieldsOf<K> & string } };
 
 export type SmallKind = keyof typeof RECORDS_COLLECTION_KINDS;
@@ -48,9 +51,11 @@ export type FlatRecordDoc = { id: string } & ReplicaMeta & Record<string, unknow
 
 const SORT_KEY_MAX = 200;
 
-export const recordsSchemaV0: RxJsonSchema<RecordEnvelopeDoc> = {
+export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
   title: 'record',
-  version: 0,
+  // v1: the kinds suppliers and supplier_prices; v2: purchase orders draft/sent/cancelled, lines
+  // with packs and an expected date ([PO1]).
+  version: 2,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,
@@ -68,6 +73,17 @@ export const recordsSchemaV0: RxJsonSchema<RecordEnvelopeDoc> = {
     ['kind', 'sortKey'],
     ['kind', 'locationId', 'sortKey'],
   ],
+};
+
+/**
+ * v0 → v1 added the kinds `suppliers` and `supplier_prices`: stored envelopes are unchanged.
+ * v1 → v2: purchase orders in the shape of [PO1] (`upgradeLegacyOrder`, clocks unchanged, so the
+ * server's migration 10 and every tablet reach the same record); other kinds are unchanged.
+ */
+export const RECORDS_MIGRATIONS: MigrationStrategies = {
+  1: (doc: RecordEnvelopeDoc) => doc,
+  2: (doc: RecordEnvelopeDoc) =>
+    doc.kind === 'purchase_orders' ? { ...doc, data: upgradeLegacyOrder(doc.data) } : doc,
 };
 
 export const recordKey = (kind: SmallKind, id: string) => `${kind}:${id}`;

@@ -8,7 +8,8 @@
  * (migration 1: no clocks yet — unclocked fields lose to any clocked copy, so the first pull brings
  * the server's values — and no local editor); products v2 added HIBC codes. The next version of
  * each is the first derived one: the same documents, so its migration copies them unchanged.
- * Products v4 added the draw step (`drawStepMilli`, null = the unit's step).
+ * Products v4 added the draw step (`drawStepMilli`, null = the unit's step); v5 the catalog's
+ * `archived`, `family`, `reorderQuantityMilli` and `preferredSupplierId`.
  * schema-hashes.json pins every version's hash (schema-hashes.test.ts).
  */
 import type { MigrationStrategies } from 'rxdb';
@@ -29,7 +30,7 @@ export const staffSchema = storedKindSchema<Staff & { pinHash: string }>(StaffRe
   title: 'staff',
   version: 2,
 });
-export const productSchema = storedKindSchema<Product>(ProductRecord, { title: 'product', version: 4 });
+export const productSchema = storedKindSchema<Product>(ProductRecord, { title: 'product', version: 5 });
 export const lotSchema = storedKindSchema<Lot>(LotRecord, {
   title: 'lot',
   version: 2,
@@ -49,7 +50,8 @@ const sameDocument = (doc: Record<string, unknown>) => doc;
 export const REPLICATED_MIGRATIONS: MigrationStrategies = { 1: addReplicaMeta, 2: sameDocument };
 
 /**
- * Products v1 → v2 adds no HIBC codes and v3 → v4 no draw step (the unit's), unclocked: each
+ * Products v1 → v2 adds no HIBC codes, v3 → v4 no draw step (the unit's) and v4 → v5 an active
+ * product of no family, no reorder quantity and no preferred supplier, all unclocked: each
  * field's default ([MD10]), so any edit of it elsewhere wins and the record is not pushed for it.
  */
 export const PRODUCT_MIGRATIONS: MigrationStrategies = {
@@ -57,4 +59,11 @@ export const PRODUCT_MIGRATIONS: MigrationStrategies = {
   2: (doc: Record<string, unknown>) => ({ ...doc, hibccCodes: [] }),
   3: sameDocument,
   4: (doc: Record<string, unknown>) => ({ ...doc, drawStepMilli: null }),
+  5: (doc: Record<string, unknown>) => ({
+    ...doc,
+    archived: false,
+    family: '',
+    reorderQuantityMilli: 0,
+    preferredSupplierId: null,
+  }),
 };

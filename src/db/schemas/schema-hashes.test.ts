@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../collections';
-import { locationSchemaV0, lotSchemaV0, productSchemaV0, productSchemaV3, staffSchemaV0 } from './catalog';
+import {
+  locationSchemaV0,
+  lotSchemaV0,
+  productSchemaV0,
+  productSchemaV3,
+  productSchemaV4,
+  staffSchemaV0,
+} from './catalog';
 import { RETIRED_COLLECTIONS } from './legacy';
 import { collectionSchemaHash, rxSchemaHash } from './schema-hash';
 import HASHES from './schema-hashes.json';
@@ -51,7 +58,11 @@ describe('[DB7] schema hashes pin each collection version', () => {
       balances: lotBalanceSchemaV0,
       ...RETIRED_COLLECTIONS,
     };
-    for (const [name, schema] of [...Object.entries(frozen), ['products', productSchemaV3] as const])
+    const laterProducts = [
+      ['products', productSchemaV3],
+      ['products', productSchemaV4],
+    ] as const;
+    for (const [name, schema] of [...Object.entries(frozen), ...laterProducts])
       expect(await rxSchemaHash(schema), `${name} v${schema.version}`).toBe(
         recorded[name]?.[String(schema.version)],
       );

@@ -52,6 +52,10 @@ describe('new product from a scan', () => {
       beyondUseHours: 72,
       supplier: '',
       drawStepMilli: null,
+      archived: false,
+      family: '',
+      reorderQuantityMilli: 0,
+      preferredSupplierId: null,
     });
     // What the server checks on push ([MD6]) holds for every valid draft.
     const { id: _id, ...data } = buildProduct(result.value, {

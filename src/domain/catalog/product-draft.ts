@@ -20,6 +20,7 @@ import { parseMoney } from '../money';
 import { BASE_UNITS, formatQuantity, parseQuantity, QUANTITY_SCALE } from '../quantity';
 import { DRAW_STEP_MILLI } from '../treatment/amount';
 import type { DraftResult, FieldError } from './errors';
+import { CATALOG_FIELD_DEFAULTS } from './product-defaults';
 
 export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
   'neurotoxin',
@@ -165,6 +166,7 @@ export function validateProductDraft(
       beyondUseHours: beyondUse,
       supplier: draft.supplier.trim(),
       drawStepMilli: drawStep.milli ?? null,
+      ...CATALOG_FIELD_DEFAULTS,
     },
   };
 }

@@ -12,6 +12,7 @@
  */
 import { v5 } from 'uuid';
 import type { Product } from '../model';
+import { CATALOG_FIELD_DEFAULTS } from './product-defaults';
 
 type Entry = Pick<
   Product,
@@ -73,6 +74,14 @@ export const STARTER_CATALOG: Readonly<Record<string, Entry>> = {
   },
 };
 
+/** Variants of one product sold in several sizes ([CT4]): each its own product, one family. */
+const STARTER_FAMILIES: Readonly<Record<string, string>> = {
+  'botox-50': 'Botox Cosmetic',
+  'botox-100': 'Botox Cosmetic',
+  'xeomin-50': 'Xeomin',
+  'xeomin-100': 'Xeomin',
+};
+
 /** The starter entry's product id in an organization: the same on every tablet. */
 export const starterProductId = (orgId: string, key: string) => v5(`starter-catalog|${key}`, orgId);
 
@@ -100,6 +109,8 @@ export function starterProductsToAdd(
       beyondUseHours: null,
       supplier: '',
       drawStepMilli: null,
+      ...CATALOG_FIELD_DEFAULTS,
+      family: STARTER_FAMILIES[key] ?? '',
     });
   }
   return out;

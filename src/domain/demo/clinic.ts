@@ -6,6 +6,7 @@
  * GTINs are fictional (GS1 prefix 0 + "99" demo company) with valid check digits; product names
  * and pack sizes are real-world. Demo PINs are documented in the README and are for the demo only.
  */
+import { CATALOG_FIELD_DEFAULTS, type CatalogFields } from '../catalog/product-defaults';
 import { addDays } from '../dates';
 import type { Location, Lot, Organization, Product, Receipt, Staff } from '../model';
 
@@ -44,10 +45,17 @@ function staff(
   return { id: demoId(3, n), orgId: ORG, name, role, locationIds, demoPin };
 }
 
-type ProductSeed = Omit<Product, 'id' | 'orgId' | 'hibccCodes' | 'drawStepMilli'> &
-  Partial<Pick<Product, 'hibccCodes' | 'drawStepMilli'>>;
+type Defaulted = 'hibccCodes' | 'drawStepMilli' | keyof CatalogFields;
+type ProductSeed = Omit<Product, 'id' | 'orgId' | Defaulted> & Partial<Pick<Product, Defaulted>>;
 function product(n: number, seed: ProductSeed): Product {
-  return { id: demoId(4, n), orgId: ORG, hibccCodes: [], drawStepMilli: null, ...seed };
+  return {
+    id: demoId(4, n),
+    orgId: ORG,
+    hibccCodes: [],
+    drawStepMilli: null,
+    ...CATALOG_FIELD_DEFAULTS,
+    ...seed,
+  };
 }
 
 export const DEMO_IDS = { organization: ORG, mainLocation: MAIN, satelliteLocation: SATELLITE } as const;

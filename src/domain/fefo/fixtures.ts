@@ -19,6 +19,10 @@ export const BOTOX: Product = {
   beyondUseHours: 24,
   supplier: 'Allergan Aesthetics',
   drawStepMilli: null,
+  archived: false,
+  family: 'Botox Cosmetic',
+  reorderQuantityMilli: 0,
+  preferredSupplierId: null,
 };
 
 export const HERE = 'loc-main';

@@ -3,7 +3,8 @@
  * `receive` event per lot and location. Nothing is built while any line has a problem, so a
  * receipt is stored whole or not at all.
  *
- * Each event's payload carries the supplier, the PO reference, the receipt and line it belongs to,
+ * Each event's payload carries the supplier, the PO reference (and the order's id when received
+ * against one, [PO3]), the receipt and line it belongs to,
  * the line's invoice and free goods, the cost per unit and the serials of the cartons that went
  * to that location (space-separated: GS1 serials never contain a space).
  *
@@ -27,6 +28,8 @@ export interface ReceiptHeader {
   supplier: string;
   /** The PO number as printed, or '' for a receipt without one. */
   purchaseOrder: string;
+  /** The purchase order received against ([PO3]), or null: its status follows from these events. */
+  purchaseOrderId?: string | null;
   /** Where the stock goes unless a line is split. */
   locationId: string;
   /** Per line key: how its containers are split across locations (sums to the line's count). */
@@ -153,6 +156,7 @@ export function confirmReceipt(
         payload: {
           supplier: header.supplier.trim(),
           purchaseOrder: header.purchaseOrder.trim(),
+          ...(header.purchaseOrderId ? { purchaseOrderId: header.purchaseOrderId } : {}),
           receiptId: stamp.receiptId,
           lineId,
           lineInvoiceCents: invoiceCents,

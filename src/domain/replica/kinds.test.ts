@@ -37,6 +37,15 @@ describe('record kinds [MD1] [MD5]', () => {
     expect(mayChangeRecord('injector', 'products', true)).toBe(false);
     expect(mayChangeRecord('front_desk', 'visits', true)).toBe(true);
   });
+
+  it('[PO2] lets only managers and admins create, send or cancel a purchase order', () => {
+    for (const isNew of [true, false]) {
+      expect(mayChangeRecord('front_desk', 'purchase_orders', isNew)).toBe(false);
+      expect(mayChangeRecord('injector', 'purchase_orders', isNew)).toBe(false);
+      expect(mayChangeRecord('manager', 'purchase_orders', isNew)).toBe(true);
+      expect(mayChangeRecord('admin', 'purchase_orders', isNew)).toBe(true);
+    }
+  });
 });
 
 describe('lotIdFor [MD4]', () => {

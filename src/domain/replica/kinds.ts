@@ -83,8 +83,10 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * Who may change which kind. Staff and locations: admins. Products: managers and admins.
  * Lots: anyone who receives or treats may create one (a new lot read off a carton), but only
  * managers and admins change an existing lot's status, cost or expiry. Visits: everyone who
- * works with patients, front desk included. Purchase orders: whoever may receive stock. Count
+ * works with patients, front desk included. Purchase orders: managers and admins ([PO2]: those who
+ * receive record `receive` events against an order, they never edit it). Count
  * sessions: whoever may count.
+ * Suppliers and their prices: whoever manages the catalog (managers and admins), like products.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
   switch (kind) {
@@ -98,8 +100,11 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
     case 'visits':
       return true;
     case 'purchase_orders':
-      return can(role, 'receive');
+      return can(role, 'order');
     case 'counts':
       return can(role, 'count');
+    case 'suppliers':
+    case 'supplier_prices':
+      return can(role, 'manage_catalog');
   }
 }

@@ -18,11 +18,16 @@ export const INT32_MAX = 2_147_483_647;
 
 export const uuid = () => Type.String({ maxLength: 36, pattern: CANONICAL_UUID_PATTERN });
 
-export const text = (maxLength: number, minLength = 0) =>
-  Type.String(minLength > 0 ? { minLength, maxLength } : { maxLength });
+/** `default` marks a field added later ([MD10]): a record that predates it reads with this value. */
+export const text = (maxLength: number, minLength = 0, options: { default?: string } = {}) =>
+  Type.String(minLength > 0 ? { minLength, maxLength, ...options } : { maxLength, ...options });
 
-/** A safe integer in [minimum, maximum]. */
-export const int = (minimum: number, maximum = Number.MAX_SAFE_INTEGER) => Type.Integer({ minimum, maximum });
+/** A safe integer in [minimum, maximum]; `default` as for `text`. */
+export const int = (minimum: number, maximum = Number.MAX_SAFE_INTEGER, options: { default?: number } = {}) =>
+  Type.Integer({ minimum, maximum, ...options });
+
+/** true or false; `default` as for `text`. */
+export const bool = (options: { default?: boolean } = {}) => Type.Boolean(options);
 
 /** One of a fixed set of strings. */
 export const oneOf = <const V extends readonly string[]>(values: V) =>

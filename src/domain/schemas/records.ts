@@ -20,12 +20,16 @@ import {
   MAX_QUANTITY_MILLI,
   MAX_UNIT_COST_MICROS,
 } from '../bounds';
-import { gtin, int, isoDate, isoTime, list, nullable, oneOf, record, text, uuid } from './fields';
+import { bool, gtin, int, isoDate, isoTime, list, nullable, oneOf, record, text, uuid } from './fields';
 
 export const PRODUCT_CATEGORIES = ['neurotoxin', 'filler', 'biostimulator', 'skincare', 'supply'] as const;
 export const BASE_UNITS = ['U', 'mL', 'each'] as const;
 export const LOT_STATUSES = ['available', 'hold', 'quarantine', 'recalled'] as const;
-export const PURCHASE_ORDER_STATUSES = ['open', 'received', 'cancelled'] as const;
+/**
+ * What staff set on a purchase order ([PO1]); "partially received" and "received" are not stored
+ * but follow from the `receive` events against it (src/domain/purchasing/po-progress.ts, [RC3]).
+ */
+export const PURCHASE_ORDER_STATUSES = ['draft', 'sent', 'cancelled'] as const;
 export const COUNT_STATUSES = ['open', 'closed'] as const;
 
 export const LocationRecord = record({
@@ -80,6 +84,58 @@ export const ProductRecord = record({
    * the first products were written: older copies read as null ([MD10]).
    */
   drawStepMilli: nullable(int(1, MAX_QUANTITY_MILLI), { default: null }),
+  /**
+   * Archived products stay in history and reports but leave every picker ([CT3]); a product with
+   * history is archived, never deleted. The four fields below were added after the first products
+   * were written: older copies read with these defaults ([MD10]).
+   */
+  archived: bool({ default: false }),
+  /** The variant family ("Botox" for the 50 U and 100 U vials), for grouping ([CT4]); '' = none. */
+  family: text(200, 0, { default: '' }),
+  /** What to order when stock falls below `minStockMilli`, base-unit thousandths; 0 = not set. */
+  reorderQuantityMilli: int(0, MAX_BALANCE_MILLI, { default: 0 }),
+  /** The supplier a suggested order goes to (a `suppliers` record); null = none chosen. */
+  preferredSupplierId: nullable(uuid(), { default: null }),
+});
+
+/** Longest lead time a supplier may promise, in days (a year). */
+export const MAX_LEAD_TIME_DAYS = 366;
+
+/** A supplier the clinic buys from (master data, last-writer-wins per field, [MD1]). */
+export const SupplierRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  name: text(200, 1),
+  /** Person, phone, e-mail — as the clinic writes it. */
+  contact: text(500),
+  /** The clinic's account number with this supplier. */
+  accountNumber: text(100),
+  /** Days from order to delivery the supplier promises; null = not known. */
+  leadTimeDays: nullable(int(0, MAX_LEAD_TIME_DAYS)),
+  /** e.g. "Net 30". */
+  paymentTerms: text(200),
+  /** Contract notes. */
+  notes: text(2000),
+});
+
+/**
+ * One supplier's price for one product from a given day (a price list line, [CT6]). A new price on
+ * another day is a new record (id derived from supplier, product and day), so the records of one
+ * supplier × product are that pair's price history; the same day's import overwrites its own line.
+ */
+export const SupplierPriceRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  supplierId: uuid(),
+  productId: uuid(),
+  /** The supplier's own code for the product ('' if none). */
+  supplierSku: text(60),
+  /** The price per base unit, micro-dollars (a pack price divided by the pack's base units). */
+  unitCostMicros: int(0, MAX_UNIT_COST_MICROS),
+  /** The fewest packs the supplier sells at this price (1 = any). */
+  minPacks: int(1, MAX_CONTAINERS_PER_PACK),
+  /** The day the price list says the price holds from (YYYY-MM-DD). */
+  updatedOn: isoDate(),
 });
 
 export const LotRecord = record({
@@ -108,18 +164,23 @@ export const VisitRecord = record({
   deviceId: text(64, 1),
 });
 
-/** One ordered product on a purchase order. */
+/** One ordered product on a purchase order ([PO1]). */
 export const PurchaseOrderLineSchema = record({
   productId: uuid(),
-  /** Ordered amount in base-unit thousandths. */
+  /** Whole packs ordered, as on the supplier's order form; 0 when ordered in loose base units. */
+  packs: int(0, MAX_QUANTITY_MILLI),
+  /** Ordered amount in base-unit thousandths (the packs' units and any loose ones). */
   quantityMilli: int(1, MAX_QUANTITY_MILLI),
   /** Agreed cost per base unit, micro-dollars; receiving defaults the lot's cost to it. */
   unitCostMicros: int(0, MAX_UNIT_COST_MICROS),
+  /** When the supplier said this line arrives (YYYY-MM-DD), or null if not said. */
+  expectedOn: nullable(isoDate()),
 });
 
 /**
- * An order to a supplier. Receiving against it writes `receive` ledger events (they carry the PO
- * reference); the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ * An order to a supplier ([PO1]-[PO3]). Receiving against it writes `receive` ledger events that
+ * carry its id; the order itself is master data: its fields replicate last-writer-wins ([MD1]).
+ * Only managers and admins write it ([PO2]); its totals are computed, never stored.
  */
 export const PurchaseOrderRecord = record({
   id: uuid(),
@@ -129,8 +190,10 @@ export const PurchaseOrderRecord = record({
   /** The clinic's or supplier's PO number as printed. */
   reference: text(60, 1),
   status: oneOf(PURCHASE_ORDER_STATUSES),
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD the draft was started. */
   orderedOn: isoDate(),
+  /** When it was sent to the supplier (device time), null while a draft. */
+  sentAt: nullable(isoTime(), { default: null }),
   /** Replaced as a whole when edited (one field for the merge, [MD3]). */
   lines: list(PurchaseOrderLineSchema, 200),
   note: text(1000),
@@ -162,6 +225,8 @@ export const RECORD_SCHEMAS = {
   visits: VisitRecord,
   purchase_orders: PurchaseOrderRecord,
   counts: CountSessionRecord,
+  suppliers: SupplierRecord,
+  supplier_prices: SupplierPriceRecord,
 } as const;
 
 export type LocationFields = Static<typeof LocationRecord>;
@@ -172,3 +237,5 @@ export type VisitFields = Static<typeof VisitRecord>;
 export type PurchaseOrderLineFields = Static<typeof PurchaseOrderLineSchema>;
 export type PurchaseOrderFields = Static<typeof PurchaseOrderRecord>;
 export type CountSessionFields = Static<typeof CountSessionRecord>;
+export type SupplierFields = Static<typeof SupplierRecord>;
+export type SupplierPriceFields = Static<typeof SupplierPriceRecord>;

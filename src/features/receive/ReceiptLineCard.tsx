@@ -14,6 +14,8 @@ export interface ReceiptLineCardProps {
   split: readonly Allocation[] | null;
   defaultLocationId: string;
   problem: string | null;
+  /** The purchase order's price per container of this product, when receiving against one ([PO3]). */
+  orderPriceCents?: number | null;
   onEdit: (
     edit: Partial<Pick<ReceiptLine, 'containers' | 'freeContainers' | 'priceCentsPerContainer'>>,
   ) => void;
@@ -86,6 +88,11 @@ export function ReceiptLineCard(props: ReceiptLineCardProps) {
           />
         </label>
       </div>
+      <OrderPriceNote
+        price={line.priceCentsPerContainer}
+        order={props.orderPriceCents ?? null}
+        perWhat={word.one}
+      />
       {priceError ? (
         <p className="error" id={`${id}-price`} role="status">
           {priceError}
@@ -192,5 +199,25 @@ function Stepper(props: {
         </button>
       </div>
     </div>
+  );
+}
+
+/** The order's price beside the invoice's, and the difference when they are not the same. */
+function OrderPriceNote({
+  price,
+  order,
+  perWhat,
+}: {
+  price: number | null;
+  order: number | null;
+  perWhat: string;
+}) {
+  if (order === null) return null;
+  const diff = price === null ? 0 : price - order;
+  return (
+    <p className={diff === 0 ? 'muted' : 'warning'} data-testid="receipt-line-order-price">
+      Order price {formatMoney(order)} per {perWhat}
+      {diff === 0 ? '' : ` · invoice ${diff > 0 ? '+' : '−'}${formatMoney(Math.abs(diff))} per ${perWhat}`}
+    </p>
   );
 }

@@ -1,7 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
 import { can } from '../../domain/roles';
-import { formatAmount } from '../../domain/catalog/container-word';
-import { formatMoney } from '../../domain/money';
 import { now } from '../../platform/clock';
 import { activeStaff, useSession, type SessionStaff } from '../../platform/session';
 import { EmptyState } from '../../ui/EmptyState';
@@ -9,8 +7,11 @@ import { SignInPanel } from '../signin/SignInPanel';
 import { useLocations } from '../treat/useLocations';
 import { ReceiptLineCard } from './ReceiptLineCard';
 import { ReceiptReview } from './ReceiptReview';
-import { useReceipt, type ReceiptState, type Received } from './useReceipt';
-import type { Location } from '../../domain/model';
+import { HeaderCard, ReceivedCard } from './ReceiptHeaderCard';
+import { OrdersPanel } from './orders/OrdersPanel';
+import { PackingSlipCard } from './orders/PackingSlipCard';
+import { useReceipt } from './useReceipt';
+import type { Location, PurchaseOrder } from '../../domain/model';
 import './receive.css';
 
 // The camera and decoder load when first opened, as on Treat.
@@ -46,8 +47,57 @@ export function ReceiveScreen() {
   return <ReceiveFor key={staff.id} staff={staff} locations={locations} />;
 }
 
+type Tab = 'receive' | 'orders';
+
+/** Receiving a delivery, or the purchase orders ([PO1]-[PO3]): one toggle, the same screen. */
 function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Location[] }) {
   const receipt = useReceipt(staff, locations);
+  const [tab, setTab] = useState<Tab>('receive');
+  const receiveAgainst = (order: PurchaseOrder) => {
+    receipt.header.chooseOrder(order.id);
+    setTab('receive');
+  };
+  const tabs = (
+    <div className="segmented receive__tabs" role="radiogroup" aria-label="Receive or purchase orders">
+      {(['receive', 'orders'] as const).map((t) => (
+        <button
+          key={t}
+          type="button"
+          role="radio"
+          aria-checked={tab === t}
+          className="button button--ghost"
+          data-testid={`receive-tab-${t}`}
+          onClick={() => setTab(t)}
+        >
+          {t === 'receive' ? 'Receive a delivery' : 'Purchase orders'}
+        </button>
+      ))}
+    </div>
+  );
+  if (tab === 'orders')
+    return (
+      <div data-testid="screen-receive">
+        {tabs}
+        <OrdersPanel staff={staff} orgId={receipt.orgId} locations={locations} onReceive={receiveAgainst} />
+      </div>
+    );
+  return (
+    <>
+      {receipt.received ? null : tabs}
+      <ReceiveDelivery staff={staff} locations={locations} receipt={receipt} />
+    </>
+  );
+}
+
+function ReceiveDelivery({
+  staff,
+  locations,
+  receipt,
+}: {
+  staff: SessionStaff;
+  locations: Location[];
+  receipt: ReturnType<typeof useReceipt>;
+}) {
   const [reviewing, setReviewing] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -77,6 +127,7 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
     <div className="receive" data-testid="screen-receive">
       <div className="receive__choose">
         <HeaderCard receipt={receipt} locations={locations} />
+        {receipt.slip ? <PackingSlipCard slip={receipt.slip} products={receipt.products} /> : null}
         {scanning ? (
           <Suspense fallback={<p aria-busy="true">Loading the scanner…</p>}>
             <Scanner
@@ -136,6 +187,7 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
                 split={receipt.splitOf(line)}
                 defaultLocationId={receipt.header.locationId}
                 problem={problemOf(line.key)}
+                orderPriceCents={receipt.orderPriceOf(line.productId)}
                 onEdit={(edit) => receipt.edit(line.key, edit)}
                 onSplit={(split) => receipt.setSplit(line.key, split)}
                 onRemove={() => receipt.remove(line.key)}
@@ -190,96 +242,6 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
           </p>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-function HeaderCard({ receipt, locations }: { receipt: ReceiptState; locations: Location[] }) {
-  const { header } = receipt;
-  const suppliers = [
-    ...new Set([...receipt.products.values()].map((p) => p.supplier).filter((s) => s !== '')),
-  ].sort();
-  return (
-    <section className="card receive__header">
-      <h2>Receive stock</h2>
-      <div className="receive__fields">
-        <label className="field">
-          <span>Supplier</span>
-          <input
-            data-testid="receipt-supplier"
-            list="receipt-suppliers"
-            value={header.supplier}
-            autoComplete="off"
-            onChange={(e) => header.setSupplier(e.target.value)}
-          />
-          <datalist id="receipt-suppliers">
-            {suppliers.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        </label>
-        <label className="field">
-          <span>PO number (optional)</span>
-          <input
-            data-testid="receipt-po"
-            value={header.purchaseOrder}
-            autoComplete="off"
-            placeholder="optional"
-            onChange={(e) => header.setPurchaseOrder(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Into stock at</span>
-          <select
-            data-testid="receipt-location"
-            value={header.locationId}
-            onChange={(e) => header.setLocationId(e.target.value)}
-          >
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    </section>
-  );
-}
-
-function ReceivedCard({
-  received,
-  receipt,
-  seeCosts,
-}: {
-  received: Received;
-  receipt: ReceiptState;
-  seeCosts: boolean;
-}) {
-  const { result } = received;
-  return (
-    <div data-testid="screen-receive">
-      <section className="card" data-testid="receipt-done" role="status">
-        <h2>Received</h2>
-        <ul>
-          {result.lines.map(({ line, cost }) => {
-            const product = receipt.products.get(line.productId);
-            return (
-              <li key={line.key}>
-                {product?.name} lot {line.lotNumber}:{' '}
-                {product ? formatAmount(cost.quantityMilli, product) : ''}
-              </li>
-            );
-          })}
-        </ul>
-        <p className="muted">
-          Into stock at {received.locationNames.join(' and ')}
-          {seeCosts ? ` · value ${formatMoney(result.totalCents)}` : ''}.
-        </p>
-        <button type="button" className="button" data-testid="receipt-another" onClick={receipt.startAnother}>
-          Receive another delivery
-        </button>
-      </section>
     </div>
   );
 }

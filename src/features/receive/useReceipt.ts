@@ -15,7 +15,10 @@ import {
   type ReceiptScan,
 } from '../../domain/receiving/draft';
 import { packagingLevel } from '../../scan/match';
-import type { Location, Product } from '../../domain/model';
+import type { Location, Product, PurchaseOrder } from '../../domain/model';
+import { lineCostCents } from '../../domain/money';
+import { orderProgress, packingSlip, type ReceivedAgainstOrder } from '../../domain/purchasing';
+import { can } from '../../domain/roles';
 import { deviceToday, newId, now } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
 import type { SessionStaff } from '../../platform/session';
@@ -31,12 +34,29 @@ export interface Received {
 }
 
 const EMPTY_SERIALS = new Map<string, string>();
+const NO_RECEIPTS = new Map<string, ReceivedAgainstOrder[]>();
+
+/**
+ * What a container costs at the order line's agreed cost per base unit ([PO3]), or null — also for
+ * whoever may not see costs ([ST3]): front desk types the invoice's price as without an order.
+ */
+function orderPriceCents(
+  order: PurchaseOrder | null,
+  product: Product | undefined,
+  seeCosts: boolean,
+): number | null {
+  const line = seeCosts && order && product ? order.lines.find((l) => l.productId === product.id) : undefined;
+  return line && product ? lineCostCents(product.containerSizeMilli, line.unitCostMicros) : null;
+}
 
 export function useReceipt(staff: SessionStaff, locations: readonly Location[]) {
   const data = useData();
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const serials = useObservable(() => data.receiving.watchSerials(), EMPTY_SERIALS, [data]);
   const shortDatedDays = useObservable(() => data.settings.watch('clinic.shortDatedDays'), 90, [data]);
+  const orders = useObservable<PurchaseOrder[]>(() => data.orders.watch(), [], [data]);
+  const orderReceipts = useObservable(() => data.orders.watchReceipts(), NO_RECEIPTS, [data]);
+  const [orderId, setOrderId] = useState<string | null>(null);
   const [draft, setDraft] = useState<ReceiptDraft>(EMPTY_RECEIPT);
   const [supplier, setSupplier] = useState('');
   const [purchaseOrder, setPurchaseOrder] = useState('');
@@ -51,6 +71,38 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
   // The organization is the signed-in person's (a clinic's first products may not exist yet).
   const orgId = staffDocs.find((s) => s.id === staff.id)?.orgId ?? products[0]?.orgId ?? '';
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const seeCosts = can(staff.role, 'see_costs');
+  const order = orders.find((o) => o.id === orderId) ?? null;
+  // Orders that can still receive: sent, not yet complete ([PO3]).
+  const openOrders = useMemo(
+    () =>
+      orders.filter((o) => {
+        const status = orderProgress(o.status, o.lines, orderReceipts.get(o.id) ?? []).status;
+        return status === 'sent' || status === 'partially_received';
+      }),
+    [orders, orderReceipts],
+  );
+  const chooseOrder = (id: string | null) => {
+    const chosen = orders.find((o) => o.id === id) ?? null;
+    setOrderId(chosen?.id ?? null);
+    if (!chosen) return;
+    setSupplier(chosen.supplier);
+    setPurchaseOrder(chosen.reference);
+    if (locations.some((l) => l.id === chosen.locationId)) setLocationId(chosen.locationId);
+  };
+  /** The live packing-slip check against the chosen order, or null without one. */
+  const slip = useMemo(
+    () =>
+      order
+        ? packingSlip(
+            order,
+            orderReceipts.get(order.id) ?? [],
+            draft,
+            (id) => byId.get(id)?.containerSizeMilli ?? 0,
+          )
+        : null,
+    [order, orderReceipts, draft, byId],
+  );
 
   const onScan = (outcome: ScanOutcome) => {
     if (outcome.combine === 'ignored-partial') {
@@ -74,7 +126,10 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
 
   const add = (scan: ReceiptScan, seq: number) => {
     const r = addScan(draft, scan, { today: deviceToday(), shortDatedDays, receivedSerials: serials });
-    setDraft(r.draft);
+    // A new line on an order starts at the order's price per container (editable, [PO3]).
+    const price = r.kind === 'added' ? orderPriceCents(order, byId.get(r.line.productId), seeCosts) : null;
+    const fresh = r.kind === 'added' && r.line.priceCentsPerContainer === null && price !== null;
+    setDraft(fresh ? editLine(r.draft, r.line.key, { priceCentsPerContainer: price }) : r.draft);
     if (r.kind === 'refused') setNote({ tone: 'refused', seq, text: r.message });
     else {
       const product = scan.product ?? byId.get(r.line.productId);
@@ -98,6 +153,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     orgId,
     supplier,
     purchaseOrder,
+    purchaseOrderId: orderId,
     locationId,
     splits,
     warningsAccepted,
@@ -121,6 +177,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
       orgId,
       supplier,
       purchaseOrder,
+      orderId,
       locationId,
       splits,
       warningsAccepted,
@@ -143,6 +200,7 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     setReceived({ result, locationNames: [...names] });
     // The next delivery is usually the same supplier's, to the same place, on another PO.
     setPurchaseOrder('');
+    setOrderId(null);
     setDraft(EMPTY_RECEIPT);
     setSplits(new Map());
     setWarningsAccepted(false);
@@ -153,7 +211,20 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
     orgId: header.orgId,
     products: byId,
     draft,
-    header: { supplier, setSupplier, purchaseOrder, setPurchaseOrder, locationId, setLocationId },
+    header: {
+      supplier,
+      setSupplier,
+      purchaseOrder,
+      setPurchaseOrder,
+      locationId,
+      setLocationId,
+      order,
+      openOrders,
+      chooseOrder,
+    },
+    slip,
+    /** The chosen order's price per container of this product, or null ([PO3]). */
+    orderPriceOf: (productId: string) => orderPriceCents(order, byId.get(productId), seeCosts),
     note,
     onScan,
     unknown,

@@ -3,6 +3,7 @@
  * document by openapi.ts. Request schemas are the objects fastify validates with.
  */
 import { recallQuerySchema, stockQuerySchema, visitParamsSchema } from './integration-schemas';
+import { purchasingPaths, purchasingSchemas } from './purchasing-openapi';
 
 /** What openapi.ts shares with this fragment (passed in to avoid a circular import). */
 export interface OpenApiParts {
@@ -39,6 +40,7 @@ function parameters(
 }
 
 export const integrationSchemas = {
+  ...purchasingSchemas,
   StockLine: obj({
     lotId: str,
     locationId: str,
@@ -75,6 +77,7 @@ export const integrationSchemas = {
 export function integrationPaths(parts: OpenApiParts): Record<string, unknown> {
   const common = { security: parts.deviceAuth };
   return {
+    ...purchasingPaths(common, parts.protocolHeader, parts.deviceErrors),
     '/api/v1/stock': {
       get: {
         summary: 'On hand per lot × location, with product, lot, unit cost and value',

@@ -29,3 +29,25 @@ export const recallQuerySchema = {
     lot: { type: 'string', minLength: 1, maxLength: 20 },
   },
 } as const;
+
+/** Purchase-order statuses as the API reports them ([PO1]: stored or derived from receipts). */
+export const ORDER_STATUSES = ['draft', 'sent', 'partially_received', 'received', 'cancelled'] as const;
+
+export const ordersQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { status: { type: 'string', enum: [...ORDER_STATUSES] } },
+} as const;
+
+export const orderParamsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['orderId'],
+  properties: { orderId: uuid },
+} as const;
+
+export const receiptsQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { purchaseOrderId: uuid },
+} as const;

@@ -18,6 +18,7 @@ import type {
   StockRow,
 } from '../store/integration-store';
 import type { AuthedDevice } from './auth';
+import { orderView, receiptViews, voidedIds, type OrderView, type ReceiptView } from './purchasing-reads';
 import { InputError } from './auth';
 
 export interface StockLine extends StockRow {
@@ -184,5 +185,31 @@ export class IntegrationService {
       visits: groupByVisit(draws),
       onHand,
     };
+  }
+
+  /** Receipts, optionally only those against one order ([PO5]). */
+  async receipts(device: AuthedDevice, purchaseOrderId: string | null): Promise<ReceiptView[]> {
+    const receives = await this.store.receives(device.orgId, purchaseOrderId);
+    if (receives.length === 0) return [];
+    const [corrections, lots] = await Promise.all([
+      this.store.corrections(
+        device.orgId,
+        receives.map((e) => e.id),
+      ),
+      this.store.lots(device.orgId, [...new Set(receives.map((e) => e.lotId))]),
+    ]);
+    return receiptViews(receives, voidedIds(corrections), new Map(lots.map((l) => [l.id, l])));
+  }
+
+  /** Purchase orders with their status and per-line progress from the receipts ([PO5], [RC3]). */
+  async purchaseOrders(
+    device: AuthedDevice,
+    filter: { id: string | null; status: string | null },
+  ): Promise<OrderView[]> {
+    const orders = await this.store.purchaseOrders(device.orgId, filter.id);
+    if (orders.length === 0) return [];
+    const receipts = await this.receipts(device, filter.id);
+    const views = orders.map((o) => orderView(o, receipts));
+    return filter.status ? views.filter((v) => v.status === filter.status) : views;
   }
 }

@@ -89,6 +89,8 @@ const NOUNS: Record<RecordKind, string> = {
   visits: 'a visit',
   purchase_orders: 'a purchase order',
   counts: 'a count',
+  suppliers: 'a supplier',
+  supplier_prices: "a supplier's price",
 };
 
 const invalid = (field: string, recordId: string, message: string): Invalid => ({

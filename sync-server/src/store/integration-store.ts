@@ -6,7 +6,8 @@
  * the server's master tables. A lot a tablet created that has not reached the server yet has a
  * balance but no lot row: it is returned with null product/lot facts, never guessed.
  */
-import type { LedgerEvent, Lot, Product } from '../../../src/domain/model';
+import type { LedgerEvent, Lot, Product, PurchaseOrder } from '../../../src/domain/model';
+import { withFieldDefaults } from '../../../src/domain/replica';
 import type { SqlDriver } from './driver';
 
 export interface StockRow {
@@ -137,6 +138,36 @@ export class IntegrationStore {
       `SELECT lot_id::text AS "lotId", location_id::text AS "locationId", on_hand_milli AS "onHandMilli"
        FROM lot_balances WHERE org_id = $1 AND lot_id = ANY($2::uuid[]) ORDER BY lot_id, location_id`,
       [orgId, [...lotIds]],
+    );
+  }
+
+  /** Purchase orders (records of kind purchase_orders), newest started first; one by id if given ([PO5]). */
+  async purchaseOrders(orgId: string, id: string | null): Promise<PurchaseOrder[]> {
+    const rows = await this.driver.query<{ id: string; data: Record<string, unknown> }>(
+      `SELECT id::text AS id, data FROM records
+       WHERE org_id = $1 AND kind = 'purchase_orders' AND ($2::uuid IS NULL OR id = $2::uuid)
+       ORDER BY data->>'orderedOn' DESC, id`,
+      [orgId, id],
+    );
+    return rows.map((r) => ({ ...withFieldDefaults('purchase_orders', r.data), id: r.id }) as PurchaseOrder);
+  }
+
+  /** Receive events (not corrections), in server order; only those against one order if given. */
+  receives(orgId: string, purchaseOrderId: string | null): Promise<LedgerEvent[]> {
+    return this.driver.query<LedgerEvent>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE org_id = $1 AND type = 'receive' AND corrects_id IS NULL
+         AND ($2::text IS NULL OR payload->>'purchaseOrderId' = $2::text)
+       ORDER BY seq`,
+      [orgId, purchaseOrderId],
+    );
+  }
+
+  /** The corrections of these events (what voids a receive). */
+  corrections(orgId: string, eventIds: readonly string[]): Promise<Pick<LedgerEvent, 'correctsId'>[]> {
+    return this.driver.query<Pick<LedgerEvent, 'correctsId'>>(
+      `SELECT corrects_id::text AS "correctsId" FROM events WHERE org_id = $1 AND corrects_id = ANY($2::uuid[])`,
+      [orgId, [...eventIds]],
     );
   }
 }

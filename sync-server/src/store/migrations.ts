@@ -13,6 +13,7 @@ import { ENROLL_CODE_STATUS_SQL } from './schema-005-enroll-code-status';
 import { ADMIN_TOKENS_SQL } from './schema-006-admin-tokens';
 import { APPROVALS_SQL } from './schema-007-approvals';
 import { RECEIVED_SERIALS_SQL } from './schema-008-received-serials';
+import { PURCHASE_ORDER_STATUS_SQL } from './schema-010-purchase-order-status';
 
 export interface Migration {
   id: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'admin-tokens', sql: ADMIN_TOKENS_SQL },
   { id: 7, name: 'approvals', sql: APPROVALS_SQL },
   { id: 8, name: 'received-serials', sql: RECEIVED_SERIALS_SQL },
+  { id: 10, name: 'purchase-order-status', sql: PURCHASE_ORDER_STATUS_SQL },
 ];
 
 /** Arbitrary constant shared by every Chairside server: "one migrator at a time" (ASCII "CHSD"). */

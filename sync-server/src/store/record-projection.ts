@@ -71,7 +71,16 @@ async function upserted(tx: SqlExecutor, sql: string, params: unknown[]): Promis
 const TYPED_TABLES = {
   locations: { unprojected: [] },
   staff: { unprojected: [] },
-  products: { unprojected: ['hibccCodes', 'drawStepMilli'] },
+  products: {
+    unprojected: [
+      'hibccCodes',
+      'drawStepMilli',
+      'archived',
+      'family',
+      'reorderQuantityMilli',
+      'preferredSupplierId',
+    ],
+  },
   lots: { unprojected: [] },
 } as const satisfies Partial<Record<RecordKind, { unprojected: readonly string[] }>>;
 type TypedKind = keyof typeof TYPED_TABLES;
