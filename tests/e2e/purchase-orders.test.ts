@@ -10,23 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { lotIdFor } from '../../src/domain/replica/lot-id';
 import { clickTestId, openApp } from './support/app';
-import { ai17, codeFrame, symbol } from './support/barcodes';
 import { grantCamera, launchChromium } from './support/chromium';
 import { startServer, type RunningServer } from './support/server';
 import { byTestId, demoProduct, demoStaff, loadDemo, signIn, stockRow, storedEvents } from './support/treat';
-import { writeY4m } from './support/y4m';
+import { cartonCode, JUVEDERM_CARTON_GTIN, writeCartonSweep } from './support/cartons';
 
-const W = 640;
-const H = 480;
-const FPS = 15;
 const TIMEOUT = 30_000;
 const manager = demoStaff('Casey Kim');
 const frontDesk = demoStaff('Sam Rivera');
 const juvederm = demoProduct('Juvéderm');
 const botox = demoProduct('Botox');
-const CARTON_GTIN = '10099000000049'; // Juvéderm's carton of 2 syringes
-const code = (gtin: string, expiry: string, lot: string, serial: string) =>
-  `(01)${gtin}(17)${ai17(expiry)}(10)${lot}(21)${serial}`;
+const CARTON_GTIN = JUVEDERM_CARTON_GTIN;
+const code = cartonCode;
 
 describe('purchase orders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chairside-po-'));
@@ -50,20 +45,10 @@ describe('purchase orders', () => {
   }
 
   it('[PO1][PO3][RC5] order two products, receive them by camera against the order: stock, lot cost and status exact, the repeat refused', async () => {
-    const hold = (text: string) => {
-      const frame = codeFrame(symbol('gs1datamatrix', text), { width: W, height: H, modulePx: 7, angle: 3 });
-      return Array.from({ length: 22 }, () => frame); // about 1.5 s
-    };
-    const blank = Array.from({ length: 8 }, () => new Uint8Array(W * H).fill(190));
     const cartonA = code(CARTON_GTIN, '2028-03-31', 'J78', 'S11');
     const cartonB = code(botox.gtins[0] ?? '', '2028-01-31', 'C98', 'B11');
     const video = join(dir, 'po.y4m');
-    writeY4m(video, {
-      width: W,
-      height: H,
-      fps: FPS,
-      frames: [...hold(cartonA), ...blank, ...hold(cartonB), ...blank, ...hold(cartonA), ...blank],
-    });
+    writeCartonSweep(video, [cartonA, cartonB, cartonA]);
     const browser = await launchChromium({ fakeVideoPath: video });
     browsers.push(browser);
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });

@@ -9,23 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { lotIdFor } from '../../src/domain/replica/lot-id';
 import { clickTestId, openApp } from './support/app';
-import { ai17, codeFrame, symbol } from './support/barcodes';
 import { grantCamera, launchChromium } from './support/chromium';
 import { startServer, type RunningServer } from './support/server';
 import { byTestId, demoProduct, demoStaff, loadDemo, signIn, storedEvents } from './support/treat';
 import { writeY4m } from './support/y4m';
+import { CAMERA, blankShelf, cartonCode, holdCarton, JUVEDERM_CARTON_GTIN } from './support/cartons';
 
-const W = 640;
-const H = 480;
-const FPS = 15;
 const TIMEOUT = 30_000;
 const frontDesk = demoStaff('Sam Rivera');
 const manager = demoStaff('Casey Kim');
 const juvederm = demoProduct('Juvéderm');
 const botox = demoProduct('Botox');
-const CARTON_GTIN = '10099000000049'; // Juvéderm's carton of 2 syringes
-const code = (gtin: string, expiry: string, lot: string, serial: string) =>
-  `(01)${gtin}(17)${ai17(expiry)}(10)${lot}(21)${serial}`;
+const CARTON_GTIN = JUVEDERM_CARTON_GTIN;
+const code = cartonCode;
 
 describe('receiving stock', () => {
   const dir = mkdtempSync(join(tmpdir(), 'chairside-receive-'));
@@ -42,7 +38,7 @@ describe('receiving stock', () => {
 
   async function openReceive(frames: Uint8Array[] | null, person = frontDesk): Promise<Page> {
     const video = join(dir, `receive-${browsers.length}.y4m`);
-    if (frames) writeY4m(video, { width: W, height: H, fps: FPS, frames });
+    if (frames) writeY4m(video, { ...CAMERA, frames });
     const browser = await launchChromium(frames ? { fakeVideoPath: video } : {});
     browsers.push(browser);
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
@@ -65,11 +61,8 @@ describe('receiving stock', () => {
     );
 
   it('[RC4][RC5][RC7] two cartons on the camera, one shown twice: two lines, the repeat refused, stock and events exact', async () => {
-    const hold = (text: string) => {
-      const frame = codeFrame(symbol('gs1datamatrix', text), { width: W, height: H, modulePx: 7, angle: 3 });
-      return Array.from({ length: 22 }, () => frame); // about 1.5 s
-    };
-    const blank = Array.from({ length: 8 }, () => new Uint8Array(W * H).fill(190));
+    const hold = holdCarton;
+    const blank = blankShelf();
     const cartonA = code(CARTON_GTIN, '2028-03-31', 'J77', 'S1');
     const cartonB = code(botox.gtins[0] ?? '', '2028-01-31', 'C99', 'B1');
     const page = await openReceive([
