@@ -10,3 +10,4 @@ export * from './price-import';
 export * from './product-import';
 export * from './product-text';
 export * from './text-match';
+export * from './supplier-text';

@@ -156,3 +156,24 @@ describe('the catalog list ([CT3], [CT4])', () => {
     ]);
   });
 });
+
+describe('supplier form ([CT2])', () => {
+  it('[CT2] a supplier validates with an unknown lead time as null; a bad lead time or a taken name names its field', async () => {
+    const { validateSupplierText, EMPTY_SUPPLIER_TEXT } = await import('./supplier-text');
+    expect(validateSupplierText({ ...EMPTY_SUPPLIER_TEXT, name: ' Henry Schein ' }, [SUPPLIER])).toEqual({
+      ok: true,
+      value: {
+        name: 'Henry Schein',
+        contact: '',
+        accountNumber: '',
+        leadTimeDays: null,
+        paymentTerms: '',
+        notes: '',
+      },
+    });
+    const bad = validateSupplierText({ ...EMPTY_SUPPLIER_TEXT, name: 'mckesson', leadTimeDays: '2.5' }, [
+      SUPPLIER,
+    ]);
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(['name', 'leadTimeDays']);
+  });
+});

@@ -3,6 +3,8 @@ import { can } from '../../domain/roles';
 import { formatAmount } from '../../domain/catalog/container-word';
 import { formatMoney } from '../../domain/money';
 import { now } from '../../platform/clock';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import { activeStaff, useSession, type SessionStaff } from '../../platform/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { SignInPanel } from '../signin/SignInPanel';
@@ -196,8 +198,14 @@ function ReceiveFor({ staff, locations }: { staff: SessionStaff; locations: Loca
 
 function HeaderCard({ receipt, locations }: { receipt: ReceiptState; locations: Location[] }) {
   const { header } = receipt;
+  const data = useData();
+  // The Catalog's suppliers ([CT2]) and the names products carry from before.
+  const known = useObservable(() => data.suppliers.watch(), [], [data]);
   const suppliers = [
-    ...new Set([...receipt.products.values()].map((p) => p.supplier).filter((s) => s !== '')),
+    ...new Set([
+      ...known.map((s) => s.name),
+      ...[...receipt.products.values()].map((p) => p.supplier).filter((s) => s !== ''),
+    ]),
   ].sort();
   return (
     <section className="card receive__header">
