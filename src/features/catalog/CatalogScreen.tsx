@@ -87,6 +87,7 @@ function CatalogFor({ staff }: { staff: SessionStaff }) {
             </button>
           ))}
         </div>
+        {tab === 'products' ? actions : null}
       </div>
       {tab === 'suppliers' ? (
         <SupplierPanel catalog={catalog} staff={staff} />
@@ -103,13 +104,8 @@ function CatalogFor({ staff }: { staff: SessionStaff }) {
               onDone={() => setImporting(false)}
             />
           ) : null}
-          <div className="catalog__layout">
-            <ProductList
-              products={products}
-              selectedId={product?.id ?? null}
-              onOpen={setOpen}
-              actions={actions}
-            />
+          <div className={`catalog__layout${open !== null ? ' catalog__layout--open' : ''}`}>
+            <ProductList products={products} selectedId={product?.id ?? null} onOpen={setOpen} />
             {open !== null ? (
               <ProductEditor
                 key={open}

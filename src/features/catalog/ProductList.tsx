@@ -9,12 +9,10 @@ export function ProductList({
   products,
   selectedId,
   onOpen,
-  actions,
 }: {
   products: readonly Product[];
   selectedId: string | null;
   onOpen: (id: string) => void;
-  actions: React.ReactNode;
 }) {
   const [query, setQuery] = useState<CatalogQuery>({ search: '', category: null, showArchived: false });
   const groups = useMemo(() => catalogGroups(products, query), [products, query]);
@@ -32,8 +30,8 @@ export function ProductList({
           value={query.search}
           onChange={(e) => setQuery({ ...query, search: e.target.value })}
         />
-        <label className="field catalog__category">
-          <span>Category</span>
+        <label className="catalog__category">
+          <span className="visually-hidden">Category</span>
           <select
             data-testid="catalog-category"
             value={query.category ?? ''}
@@ -58,7 +56,6 @@ export function ProductList({
           />
           <span>Show archived ({archivedCount})</span>
         </label>
-        {actions}
       </div>
       <p className="muted" data-testid="catalog-count">
         {shownCount} of {products.length} products

@@ -37,7 +37,7 @@ export function SupplierPanel({ catalog, staff }: { catalog: CatalogData; staff:
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const supplier = catalog.suppliers.find((s) => s.id === open) ?? null;
   return (
-    <div className="catalog__layout">
+    <div className={`catalog__layout${open !== null ? ' catalog__layout--open' : ''}`}>
       <section className="catalog__list" aria-label="Suppliers">
         <div className="catalog__toolbar">
           <h3>Suppliers</h3>
@@ -200,8 +200,9 @@ function SupplierEditor({
         </div>
       )}
       {supplier && catalog.seeCosts ? (
-        <p className="muted" data-testid="supplier-price-count">
-          {priceCount} prices on file (each product’s history is on its page).
+        <p className="muted">
+          <span data-testid="supplier-price-count">{priceCount}</span> prices on file (each product’s history
+          is on its page).
         </p>
       ) : null}
       {supplier && importing ? (
