@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
 import { clickTestId, openApp, waitForText } from './support/app';
+import { ai17 } from './support/barcodes';
 import { launchChromium } from './support/chromium';
 import { startServer, type RunningServer } from './support/server';
 import { byTestId, demo, demoProduct, demoStaff, loadDemo, signIn, startVisit } from './support/treat';
@@ -123,7 +124,7 @@ describe('the Catalog screen', () => {
     expect(await storedRecords(page, 'suppliers')).toBe(1);
   });
 
-  it('[CT3] an archived product leaves the Treat picker and the list, and is listed again with Show archived', async () => {
+  it('[CT3] an archived product leaves the Treat picker and the list (listed again with Show archived); Receive refuses its carton', async () => {
     const page = await open('Casey Kim');
     const dysport = demoProduct('Dysport');
     await clickTestId(page, `catalog-product-${dysport.id}`);
@@ -144,6 +145,20 @@ describe('the Catalog screen', () => {
     const botox = demoProduct('Botox');
     await byTestId(page, `product-${botox.id}`).waitFor({ timeout: TIMEOUT });
     expect(await byTestId(page, `product-${dysport.id}`).count()).toBe(0);
+
+    // Receive refuses its carton, pointing to the Catalog.
+    await clickTestId(page, 'nav-receive');
+    await byTestId(page, 'receipt-supplier').fill('Galderma');
+    await clickTestId(page, 'receive-scan');
+    await byTestId(page, 'scan-manual-input').fill(
+      `(01)${dysport.gtins[0] ?? ''}(17)${ai17('2028-05-31')}(10)DY1`,
+    );
+    await clickTestId(page, 'scan-manual-submit');
+    await waitForText(
+      page,
+      'receive-note',
+      `${dysport.name} is archived in the Catalog: a manager can un-archive it there to receive it.`,
+    );
   });
 
   it('[CT2] front desk reads the catalog: the form is read-only, with no save, archive or import', async () => {
