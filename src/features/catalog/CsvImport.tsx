@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { parseCsv, type CsvTable } from '../../domain/catalog/csv';
 import type { RowError } from '../../domain/catalog/product-import';
 import type { SessionStaff } from '../../platform/session';
+import { useBringIntoView } from '../../ui/useBringIntoView';
 import { OwnPin } from './OwnPin';
 
 /** What a file would import: shown as a preview before anything is written. */
@@ -49,6 +50,8 @@ export function CsvImport({
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
+  // The import card, then its preview, is what needs an answer next: brought into view ([T6]).
+  const ref = useBringIntoView<HTMLElement>(preview);
 
   async function read(file: File | undefined) {
     setPreview(null);
@@ -80,7 +83,7 @@ export function CsvImport({
   }
 
   return (
-    <section className="card" data-testid={testId}>
+    <section className="card" data-testid={testId} ref={ref} tabIndex={-1}>
       <div className="row row--tight">
         <h3>{title}</h3>
         <button type="button" className="button button--ghost button--small" onClick={onDone}>
@@ -91,6 +94,7 @@ export function CsvImport({
       <label className="field">
         <span>CSV file (UTF-8, comma or semicolon)</span>
         <input
+          data-autofocus
           type="file"
           accept=".csv,text/csv"
           data-testid={`${testId}-file`}
@@ -137,7 +141,7 @@ export function CsvImport({
 function PreviewView({ testId, preview }: { testId: string; preview: ImportPreview }) {
   return (
     <div data-testid={`${testId}-preview`}>
-      <p>
+      <p className="catalog__summary">
         <strong data-testid={`${testId}-summary`}>{preview.summary}</strong>
         {preview.errors.length > 0 ? (
           <span className="pill pill--bad" data-testid={`${testId}-error-count`}>

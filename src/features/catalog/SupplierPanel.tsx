@@ -20,6 +20,7 @@ import { CsvImport } from './CsvImport';
 import { DraftField } from './DraftField';
 import { downloadText } from './download';
 import { priceImportPreview } from './import-previews';
+import { SupplierPrices } from './SupplierPrices';
 import type { CatalogData } from './useCatalog';
 
 const FORM = 'supplier-edit';
@@ -139,7 +140,6 @@ function SupplierEditor({
     downloadText(`${s.name} price list.csv`, toCsv(PRICE_COLUMNS, rows));
   }
 
-  const priceCount = supplier ? catalog.prices.filter((p) => p.supplierId === supplier.id).length : 0;
   return (
     <section
       className="card catalog__detail"
@@ -200,10 +200,10 @@ function SupplierEditor({
         </div>
       )}
       {supplier && catalog.seeCosts ? (
-        <p className="muted">
-          <span data-testid="supplier-price-count">{priceCount}</span> prices on file (each product’s history
-          is on its page).
-        </p>
+        <SupplierPrices
+          prices={catalog.prices.filter((p) => p.supplierId === supplier.id)}
+          products={catalog.products ?? []}
+        />
       ) : null}
       {supplier && importing ? (
         <CsvImport
