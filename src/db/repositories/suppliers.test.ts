@@ -9,6 +9,7 @@ import { loadDemoClinic } from '../demo';
 import { openTestDatabase } from '../testing';
 import { CatalogError, saveProducts, toProduct } from './products';
 import { editedOn } from './records';
+import { watchProductReceipts } from './price-history';
 import { saveSupplier, saveSupplierPrices, watchSupplierPrices, watchSuppliers } from './suppliers';
 
 const TODAY = '2026-11-23';
@@ -88,6 +89,17 @@ describe('suppliers and catalog writes on the tablet ([CT2])', () => {
     expect(names).toEqual(expect.arrayContaining(['A', 'C']));
     expect(names).not.toContain('B');
     expect(names).toHaveLength(demo.products.length + 2);
+    await db.close();
+  });
+
+  it('[CT6] a product’s receipts for its price history: its lots’ receive events and their corrections, live', async () => {
+    const db = await demoDb();
+    const botox = demo.products[0];
+    if (!botox) throw new Error('no demo product');
+    const lots = new Set(demo.lots.filter((l) => l.productId === botox.id).map((l) => l.id));
+    const events = await firstValueFrom(watchProductReceipts(db, botox.id));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.type === 'receive' && lots.has(e.lotId))).toBe(true);
     await db.close();
   });
 });

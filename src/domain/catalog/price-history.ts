@@ -1,7 +1,8 @@
 /**
  * Price history of one product ([CT6]): what each supplier's price lists said, and what each
  * receipt actually cost per unit (the `receive` events' `unitCostMicros` and supplier), newest
- * first. A receipt line split across locations is several events with one line id: one entry.
+ * first. A receipt line split across locations is several events with one line id: one entry. A
+ * receipt voided by a correction (an event whose `correctsId` names it) is left out.
  * A receipt's supplier is the name typed at receiving; it is matched to a supplier record by name
  * (accents and case aside) when one exists.
  *
@@ -25,7 +26,7 @@ export interface PriceEntry {
 
 export function priceHistory(input: {
   readonly prices: readonly SupplierPrice[];
-  /** `receive` events of the product's lots (others are ignored). */
+  /** `receive` events of the product's lots and the corrections among their events (others are ignored). */
   readonly receipts: readonly LedgerEvent[];
   readonly suppliers: readonly Supplier[];
 }): PriceEntry[] {
@@ -40,9 +41,11 @@ export function priceHistory(input: {
     reference: p.supplierSku,
   }));
   const lines = new Set<string>();
+  const voided = new Set(input.receipts.flatMap((e) => (e.correctsId ? [e.correctsId] : [])));
   for (const e of input.receipts) {
     const cost = e.payload.unitCostMicros;
-    if (e.type !== 'receive' || e.correctsId !== null || typeof cost !== 'number') continue;
+    if (e.type !== 'receive' || e.correctsId !== null || voided.has(e.id) || typeof cost !== 'number')
+      continue;
     const line = `${String(e.payload.receiptId ?? e.id)}|${String(e.payload.lineId ?? e.lotId)}`;
     if (lines.has(line)) continue;
     lines.add(line);

@@ -83,7 +83,7 @@ describe('supplier price lists ([CT6])', () => {
     ]);
   });
 
-  it('[CT6] price history lists price lists and receipts newest first; a split receipt line once', () => {
+  it('[CT6] price history lists price lists and receipts newest first; a split receipt line once, a voided receipt not at all', () => {
     const receive = (id: string, location: string): LedgerEvent => ({
       id,
       orgId: ORG,
