@@ -115,6 +115,19 @@ describe('product text and import ([CT5])', () => {
     expect(r.errors).toEqual([{ row: 3, field: 'name', message: 'Row 2 already has this product.' }]);
   });
 
+  it('[CT5] a preferred supplier this tablet has no record of yet stays linked when its row is imported unchanged', () => {
+    const linked: Product = { ...botox, preferredSupplierId: 'sup-not-synced', supplier: 'Henry Schein' };
+    const r = plan('name,preferredSupplier,patientPrice\nBotox Cosmetic 100 U,Henry Schein,15.00\n', [
+      linked,
+    ]);
+    expect(r.updated[0]).toMatchObject({
+      preferredSupplierId: 'sup-not-synced',
+      patientPricePerUnitCents: 1500,
+    });
+    const changed = plan('name,preferredSupplier\nBotox Cosmetic 100 U,Other Co\n', [linked]);
+    expect(changed.updated[0]).toMatchObject({ preferredSupplierId: null, supplier: 'Other Co' });
+  });
+
   it('[CT5] export then import of the whole catalog changes nothing', () => {
     const catalog = [botox, { ...BOTOX, id: 'p2', name: 'Dysport 300 U, "EU"', gtins: [], archived: true }];
     const csv = toCsv(PRODUCT_COLUMNS, productCsvRows(catalog, [MCKESSON]));

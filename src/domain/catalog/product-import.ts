@@ -19,6 +19,7 @@ import { cellOf, mapColumns, type ColumnMap, type CsvRow, type CsvTable } from '
 import { CATALOG_FIELD_DEFAULTS } from './product-defaults';
 import {
   EMPTY_PRODUCT_TEXT,
+  mergeEdit,
   PRODUCT_COLUMNS,
   productToText,
   validateProductText,
@@ -155,7 +156,7 @@ export function planProductImport(table: CsvTable, ctx: ProductImportContext): P
       continue;
     }
     const product: Product = before
-      ? { ...before, ...result.value }
+      ? mergeEdit(before, result.value)
       : { id: ctx.newId(), orgId: ctx.orgId, ...CATALOG_FIELD_DEFAULTS, ...result.value };
     rowOf.set(product.id, row.row);
     current.put(product);

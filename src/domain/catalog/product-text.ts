@@ -241,3 +241,19 @@ export function validateProductText(
     },
   };
 }
+
+/**
+ * The edited product, keeping a preferred supplier this tablet has no record of yet (it may not
+ * have synced): its name was shown as text and, unchanged, must not unlink it.
+ */
+export function mergeEdit(before: Product, edited: ValidProduct): Product {
+  const keepLink =
+    edited.preferredSupplierId === null &&
+    before.preferredSupplierId !== null &&
+    edited.supplier === before.supplier;
+  return {
+    ...before,
+    ...edited,
+    preferredSupplierId: keepLink ? before.preferredSupplierId : edited.preferredSupplierId,
+  };
+}

@@ -4,6 +4,7 @@ import { CATALOG_FIELD_DEFAULTS } from '../../domain/catalog/product-defaults';
 import { PRODUCT_CATEGORIES } from '../../domain/catalog/product-draft';
 import {
   EMPTY_PRODUCT_TEXT,
+  mergeEdit,
   productToText,
   textContext,
   validateProductText,
@@ -84,7 +85,7 @@ export function ProductEditor({
     if (!result.ok) return;
     setText(typed);
     const next: Product = product
-      ? { ...product, ...result.value }
+      ? mergeEdit(product, result.value)
       : { id: newId(), orgId: catalog.orgId, ...CATALOG_FIELD_DEFAULTS, ...result.value };
     const priceChanged =
       product !== null && product.patientPricePerUnitCents !== next.patientPricePerUnitCents;
