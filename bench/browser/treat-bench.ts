@@ -5,6 +5,7 @@
  * CDP round-trip is counted; the page is served cross-origin isolated for 5 µs timer resolution.
  */
 import { seedAppDatabase } from './app-seed';
+import { catalogImportSamples } from './catalog';
 import { recordDrawSamples } from './draw';
 import { checkSeedShortcut, fefoColdSamples, fefoWarmSamples, openTailSamples, seedFefo } from './fefo';
 
@@ -16,6 +17,7 @@ const api = {
   fefoWarmSamples,
   openTailSamples,
   seedAppDatabase,
+  catalogImportSamples,
 };
 export type TreatBench = typeof api;
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { CatalogScreen } from '../features/catalog/CatalogScreen';
 import { CountScreen } from '../features/count/CountScreen';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
@@ -69,6 +70,7 @@ export function App() {
             </RoleGate>
           </Route>
           <Route path="/stock" component={StockScreen} />
+          <Route path="/catalog" component={CatalogScreen} />
           <Route path="/reports">
             <RoleGate action="view_reports" screen="Reports">
               <ReportsScreen />

@@ -18,8 +18,16 @@ import {
   addGtinToProduct,
   createProduct,
   importStarterCatalog,
+  saveProducts,
   watchProducts,
 } from '../db/repositories/products';
+import { watchProductReceipts } from '../db/repositories/price-history';
+import {
+  saveSupplier,
+  saveSupplierPrices,
+  watchSupplierPrices,
+  watchSuppliers,
+} from '../db/repositories/suppliers';
 import {
   markProductUsed,
   toggleFavourite,
@@ -91,6 +99,15 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       create: createProduct,
       importStarter: importStarterCatalog,
       addGtin: addGtinToProduct,
+      save: saveProducts,
+      watchReceipts: watchProductReceipts,
+    }),
+    /** Suppliers and their price lists ([CT2], [CT6]). */
+    suppliers: bind(db, {
+      watch: watchSuppliers,
+      save: saveSupplier,
+      watchPrices: watchSupplierPrices,
+      savePrices: saveSupplierPrices,
     }),
     lots: bind(db, {
       watch: watchLots,

@@ -4,13 +4,13 @@ import { SCREENS, screensFor, workScreensFor } from './screens';
 const ids = (screens: readonly { id: string }[]) => screens.map((s) => s.id);
 
 describe('screens by role [R2]', () => {
-  it('front desk sees Receive, Count, Stock and Settings — not Treat or Reports', () => {
-    expect(ids(screensFor('front_desk'))).toEqual(['receive', 'count', 'stock', 'settings']);
+  it('front desk sees Receive, Count, Stock, Catalog and Settings — not Treat or Reports', () => {
+    expect(ids(screensFor('front_desk'))).toEqual(['receive', 'count', 'stock', 'catalog', 'settings']);
     expect(ids(workScreensFor('front_desk'))).toEqual(['receive', 'count', 'stock']);
   });
 
   it('injectors treat, count and look up stock; managers and admins see every screen', () => {
-    expect(ids(screensFor('injector'))).toEqual(['treat', 'count', 'stock', 'settings']);
+    expect(ids(screensFor('injector'))).toEqual(['treat', 'count', 'stock', 'catalog', 'settings']);
     expect(ids(screensFor('manager'))).toEqual(ids(SCREENS));
     expect(ids(screensFor('admin'))).toEqual(ids(SCREENS));
   });

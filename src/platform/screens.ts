@@ -23,6 +23,8 @@ export const SCREENS: readonly ScreenInfo[] = [
   { id: 'receive', path: '/receive', label: 'Receive', purpose: 'Receive stock', action: 'receive' },
   { id: 'count', path: '/count', label: 'Count', purpose: 'Count the fridge', action: 'count' },
   { id: 'stock', path: '/stock', label: 'Stock', purpose: 'Look up stock', action: null },
+  // Everyone reads the catalog; editing it is for managers and admins ([CT2]), checked inside.
+  { id: 'catalog', path: '/catalog', label: 'Catalog', purpose: 'Look up products', action: null },
   { id: 'reports', path: '/reports', label: 'Reports', purpose: 'See reports', action: 'view_reports' },
   { id: 'settings', path: '/settings', label: 'Settings', purpose: 'Settings', action: null },
 ];
@@ -37,11 +39,12 @@ export function screensFor(role: Role | null): ScreenInfo[] {
 }
 
 /**
- * Where someone who may not use a screen can go instead: their working screens, Settings left out
- * (it is always in the navigation). Front desk → Receive, Count, Stock.
+ * Where someone who may not use a screen can go instead: their working screens, Settings and the
+ * Catalog left out (both are always in the navigation, and neither is work at the chair or the
+ * fridge). Front desk → Receive, Count, Stock.
  */
 export function workScreensFor(role: Role): ScreenInfo[] {
-  return screensFor(role).filter((s) => s.id !== 'settings');
+  return screensFor(role).filter((s) => s.id !== 'settings' && s.id !== 'catalog');
 }
 
 export function screenById(id: IconName): ScreenInfo {

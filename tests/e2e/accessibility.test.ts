@@ -84,7 +84,7 @@ describe('accessibility', () => {
       await clickTestId(page, 'accept-fefo');
       await byTestId(page, 'record-draw').waitFor();
       await check('visit: amount pad');
-      for (const nav of ['stock', 'receive', 'count', 'reports', 'settings']) {
+      for (const nav of ['stock', 'receive', 'count', 'catalog', 'reports', 'settings']) {
         await clickTestId(page, `nav-${nav}`);
         await byTestId(page, `screen-${nav}`).waitFor();
         await check(nav);
@@ -105,9 +105,14 @@ describe('accessibility', () => {
       await byTestId(page, 'po-slip').waitFor();
       await check('receive against an order');
 
+      await clickTestId(page, 'nav-catalog');
+      await clickTestId(page, `catalog-product-${demoProduct('Botox').id}`);
+      await byTestId(page, 'product-edit').waitFor();
+      await check('catalog: a product open');
+
       const failing = Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0));
       expect(failing).toEqual({});
-      expect(Object.keys(found)).toHaveLength(15);
+      expect(Object.keys(found)).toHaveLength(17);
     });
   }
 });

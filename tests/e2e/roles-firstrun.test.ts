@@ -69,7 +69,13 @@ describe.each(VIEWPORTS)('first run and roles at $width×$height', (viewport) =>
     expect(await page.getByText('Not available for your role').count()).toBe(0);
     for (const id of ['role-next-receive', 'role-next-count', 'role-next-stock'])
       expect(await inView(page, id), id).toBe(true);
-    expect(await navIds(page)).toEqual(['nav-receive', 'nav-count', 'nav-stock', 'nav-settings']);
+    expect(await navIds(page)).toEqual([
+      'nav-receive',
+      'nav-count',
+      'nav-stock',
+      'nav-catalog',
+      'nav-settings',
+    ]);
     await clickTestId(page, 'role-next-stock');
     await byTestId(page, 'screen-stock').waitFor();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clickTestId, openApp } from './support/app';
 import { useHarness } from './support/harness';
 
-const SCREENS = ['treat', 'receive', 'count', 'stock', 'reports', 'settings'] as const;
+const SCREENS = ['treat', 'receive', 'count', 'stock', 'catalog', 'reports', 'settings'] as const;
 
 describe('app shell', () => {
   const h = useHarness();

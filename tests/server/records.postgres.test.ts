@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { defineApprovalsContract } from './approvals-contract';
 import { postgresBackend } from './backends';
+import { defineCatalogRecordsContract } from './catalog-records-contract';
 import { defineRecordsProjectionContract } from './records-projection-contract';
 import { defineRecordsPullContract } from './records-pull-contract';
 import { defineRecordsPushContract } from './records-push-contract';
@@ -15,3 +16,4 @@ defineRecordsRulesContract(backend);
 defineRecordsPullContract(backend);
 defineRecordsProjectionContract(backend);
 defineApprovalsContract(backend);
+defineCatalogRecordsContract(backend);

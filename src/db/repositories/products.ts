@@ -79,3 +79,18 @@ export async function addGtinToProduct(
   await saveRecords(db, 'products', [changed], ctx);
   return changed;
 }
+
+/**
+ * A product edited on the Catalog screen, or many from a CSV import (one write: all of them or,
+ * when this throws, none). Managers and admins only ([CT2]); a changed price to patients needs
+ * the editor's approval key in `ctx` ([A5]).
+ */
+export async function saveProducts(
+  db: ChairsideDatabase,
+  products: Product[],
+  ctx: EditContext & { role: Role },
+): Promise<void> {
+  if (!can(ctx.role, 'manage_catalog'))
+    throw new CatalogError('Only a manager or admin may change a product.');
+  await saveRecords(db, 'products', products, ctx);
+}

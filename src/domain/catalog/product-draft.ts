@@ -29,10 +29,10 @@ export const PRODUCT_CATEGORIES: readonly ProductCategory[] = [
   'skincare',
   'supply',
 ];
-const MAX_TEXT = 200;
-const MAX_CONTAINERS_PER_PACK = 1000;
+export const MAX_TEXT = 200;
+export const MAX_CONTAINERS_PER_PACK = 1000;
 /** A year: longer than any beyond-use time a label gives. */
-const MAX_BEYOND_USE_HOURS = 8760;
+export const MAX_BEYOND_USE_HOURS = 8760;
 
 /** The new-product form as typed. Empty optional fields mean "none" (price, beyond-use) or 0. */
 export interface ProductDraft {
@@ -92,7 +92,7 @@ function checkGtin(text: string, products: readonly Product[]): { gtin?: string;
   return { gtin };
 }
 
-function wholeNumber(text: string, min: number, max: number): number | null {
+export function wholeNumber(text: string, min: number, max: number): number | null {
   const t = text.trim();
   if (!/^\d{1,9}$/.test(t)) return null;
   const n = Number(t);
@@ -175,7 +175,7 @@ export function validateProductDraft(
  * The draw step as typed, in the product's unit (SPEC [T3]): '' = the unit's own; otherwise a
  * positive amount no larger than one container. "1" U → 1_000; "0.05" mL → 50; "0" → an error.
  */
-function checkDrawStep(
+export function checkDrawStep(
   typed: string,
   unit: BaseUnit | null,
   containerMilli: number | null,

@@ -26,6 +26,16 @@ describe('starter catalog [CT1]', () => {
     expect(names).toContain('Botox Cosmetic 50 U');
   });
 
+  it('[CT4] the toxins sold in two sizes are one family each, active, with no reorder settings', () => {
+    const added = starterProductsToAdd(ORG, []);
+    const family = (name: string) => added.filter((p) => p.family === name).map((p) => p.name);
+    expect(family('Botox Cosmetic')).toEqual(['Botox Cosmetic 50 U', 'Botox Cosmetic 100 U']);
+    expect(family('Xeomin')).toEqual(['Xeomin 50 U', 'Xeomin 100 U']);
+    expect(
+      added.every((p) => !p.archived && p.reorderQuantityMilli === 0 && p.preferredSupplierId === null),
+    ).toBe(true);
+  });
+
   it('derives ids per organization', () => {
     expect(starterProductId(ORG, 'botox-50')).not.toBe(
       starterProductId('0190a000-0000-7000-8000-0000000003ea', 'botox-50'),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { pickable } from '../../domain/catalog/catalog-list';
 import type { Product } from '../../domain/model';
 import { now } from '../../platform/clock';
 import { useData } from '../../platform/DataContext';
@@ -22,7 +23,7 @@ export function ExistingProductPick({
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const [productId, setProductId] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const choices = [...products].sort((a, b) => a.name.localeCompare(b.name));
+  const choices = pickable(products).sort((a, b) => a.name.localeCompare(b.name));
   if (choices.length === 0) return null;
   async function add() {
     setFailure(null);

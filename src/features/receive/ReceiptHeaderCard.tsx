@@ -1,13 +1,21 @@
 import { formatAmount } from '../../domain/catalog/container-word';
 import type { Location } from '../../domain/model';
 import { formatMoney } from '../../domain/money';
+import { useData } from '../../platform/DataContext';
+import { useObservable } from '../../platform/useObservable';
 import type { ReceiptState, Received } from './useReceipt';
 
 /** The delivery: against which purchase order (or none), from whom, into which location. */
 export function HeaderCard({ receipt, locations }: { receipt: ReceiptState; locations: Location[] }) {
   const { header } = receipt;
+  const data = useData();
+  // The Catalog's suppliers ([CT2]) and the names products carry from before.
+  const known = useObservable(() => data.suppliers.watch(), [], [data]);
   const suppliers = [
-    ...new Set([...receipt.products.values()].map((p) => p.supplier).filter((s) => s !== '')),
+    ...new Set([
+      ...known.map((s) => s.name),
+      ...[...receipt.products.values()].map((p) => p.supplier).filter((s) => s !== ''),
+    ]),
   ].sort();
   const against = header.order;
   return (

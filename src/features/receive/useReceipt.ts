@@ -119,6 +119,12 @@ export function useReceipt(staff: SessionStaff, locations: readonly Location[]) 
       setNote({ tone: 'refused', seq: outcome.seq, text: message });
       return;
     }
+    if (scan.product?.archived) {
+      // Archived products leave pickers and receipts ([CT3]); the catalog can bring one back.
+      const text = `${scan.product.name} is archived in the Catalog: a manager can un-archive it there to receive it.`;
+      setNote({ tone: 'refused', seq: outcome.seq, text });
+      return;
+    }
     const gtin = outcome.identification?.gtin;
     setUnknown(!scan.product && gtin ? { gtin, scan } : null);
     add(scan, outcome.seq);

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { pickable } from '../../domain/catalog/catalog-list';
 import { useData } from '../../platform/DataContext';
 import { useObservable } from '../../platform/useObservable';
 import type { Product } from '../../domain/model';
@@ -18,7 +19,9 @@ export function ProductPicker({
 }) {
   const data = useData();
   const [query, setQuery] = useState('');
-  const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
+  // Archived products stay in history, not in the picker ([CT3]).
+  const all = useObservable<Product[]>(() => data.products.watch(), [], [data]);
+  const products = useMemo(() => pickable(all), [all]);
   const recent = useObservable<string[] | null>(() => data.picker.watchRecent(), null, [data]);
   const favourites = useObservable<string[] | null>(() => data.picker.watchFavourites(), null, [data]);
   const frozen = useRef<string[] | null>(null);
