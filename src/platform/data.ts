@@ -46,6 +46,7 @@ import { storeReceipt, watchReceivedSerials } from '../db/repositories/receiving
 import {
   saveOrder,
   watchOnHandByProduct,
+  watchOrderDeliveries,
   watchOrderReceipts,
   watchOrders,
   watchSupplierFacts,
@@ -148,6 +149,7 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
     orders: bind(db, {
       watch: watchOrders,
       watchReceipts: watchOrderReceipts,
+      watchDeliveries: watchOrderDeliveries,
       save: saveOrder,
       watchOnHand: watchOnHandByProduct,
       watchSuppliers: watchSupplierFacts,

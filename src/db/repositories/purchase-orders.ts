@@ -5,7 +5,12 @@
  */
 import { combineLatest, map, type Observable } from 'rxjs';
 import type { PurchaseOrder } from '../../domain/model';
-import { receiptsByOrder, type ReceivedAgainstOrder } from '../../domain/purchasing';
+import {
+  deliveriesByOrder,
+  receiptsByOrder,
+  type Delivery,
+  type ReceivedAgainstOrder,
+} from '../../domain/purchasing';
 import type { ChairsideDatabase } from '../collections';
 import { fromEnvelope } from '../schemas/records';
 import { watchBalances } from './balances';
@@ -34,6 +39,22 @@ export function watchOrderReceipts(db: ChairsideDatabase): Observable<Map<string
   ]).pipe(
     map(([receipts, corrections, lots]) =>
       receiptsByOrder(
+        [...receipts, ...corrections].map((d) => fromEventDoc(d.toMutableJSON())),
+        new Map(lots.map((l) => [l.id, toLot(l.toMutableJSON())])),
+      ),
+    ),
+  );
+}
+
+/** Per order id, the receipts against it with their device times ([PO7]), live. */
+export function watchOrderDeliveries(db: ChairsideDatabase): Observable<Map<string, Delivery[]>> {
+  return combineLatest([
+    db.events.find({ selector: { type: 'receive' } }).$,
+    db.events.find({ selector: { correctsId: { $ne: null } } }).$,
+    db.lots.find().$,
+  ]).pipe(
+    map(([receipts, corrections, lots]) =>
+      deliveriesByOrder(
         [...receipts, ...corrections].map((d) => fromEventDoc(d.toMutableJSON())),
         new Map(lots.map((l) => [l.id, toLot(l.toMutableJSON())])),
       ),

@@ -6,3 +6,4 @@ export * from './order';
 export * from './order-receipts';
 export * from './packing-slip';
 export * from './suggested-order';
+export * from './supplier-performance';

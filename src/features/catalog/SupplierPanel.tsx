@@ -20,6 +20,7 @@ import { CsvImport } from './CsvImport';
 import { DraftField } from './DraftField';
 import { downloadText } from './download';
 import { priceImportPreview } from './import-previews';
+import { SupplierPerformanceCard } from './SupplierPerformanceCard';
 import { SupplierPrices } from './SupplierPrices';
 import type { CatalogData } from './useCatalog';
 
@@ -199,6 +200,14 @@ function SupplierEditor({
           ) : null}
         </div>
       )}
+      {supplier ? (
+        <SupplierPerformanceCard
+          supplier={supplier}
+          suppliers={catalog.suppliers}
+          products={catalog.products ?? []}
+          seeCosts={catalog.seeCosts}
+        />
+      ) : null}
       {supplier && catalog.seeCosts ? (
         <SupplierPrices
           prices={catalog.prices.filter((p) => p.supplierId === supplier.id)}
