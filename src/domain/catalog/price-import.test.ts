@@ -129,6 +129,41 @@ describe('supplier price lists ([CT6])', () => {
   });
 });
 
+describe('price history from purchase orders ([CT6], [PO7])', () => {
+  it('[PO7] a sent order’s agreed cost per unit is an entry; drafts, cancelled orders and other products are not', () => {
+    const order = (id: string, status: 'draft' | 'sent' | 'cancelled', productId: string) => ({
+      id,
+      orgId: 'org',
+      locationId: 'loc',
+      supplier: 'MCKESSON',
+      reference: `PO-${id}`,
+      status,
+      orderedOn: '2026-11-01',
+      sentAt: status === 'draft' ? null : '2026-11-03T09:00:00.000Z',
+      lines: [{ productId, packs: 1, quantityMilli: 100_000, unitCostMicros: 6_000_000, expectedOn: null }],
+      note: '',
+    });
+    const orders = [
+      order('1', 'sent', botox.id),
+      order('2', 'draft', botox.id),
+      order('3', 'cancelled', botox.id),
+      order('4', 'sent', juvederm.id),
+    ];
+    expect(
+      priceHistory({ prices: [], receipts: [], suppliers: [SUPPLIER], orders, productId: botox.id }),
+    ).toEqual([
+      {
+        on: '2026-11-03',
+        supplier: 'McKesson',
+        supplierId: SUPPLIER.id,
+        unitCostMicros: 6_000_000,
+        source: 'order',
+        reference: 'PO-1',
+      },
+    ]);
+  });
+});
+
 describe('the catalog list ([CT3], [CT4])', () => {
   const b50: Product = { ...botox, id: 'b50', name: 'Botox Cosmetic 50 U', family: 'Botox Cosmetic' };
   const b100: Product = { ...botox, id: 'b100', name: 'Botox Cosmetic 100 U', family: 'Botox Cosmetic' };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { priceHistory } from '../../domain/catalog/price-history';
-import type { LedgerEvent, Product } from '../../domain/model';
+import type { LedgerEvent, Product, PurchaseOrder } from '../../domain/model';
 import { formatUnitCost } from '../../domain/money';
 import { useData } from '../../platform/DataContext';
 import { useObservable } from '../../platform/useObservable';
@@ -14,20 +14,23 @@ export function PriceHistory({ product, catalog }: { product: Product; catalog: 
     [],
     [data, product.id],
   );
+  const orders = useObservable<PurchaseOrder[]>(() => data.orders.watch(), [], [data]);
   const entries = useMemo(
     () =>
       priceHistory({
         prices: catalog.prices.filter((p) => p.productId === product.id),
         receipts,
         suppliers: catalog.suppliers,
+        orders,
+        productId: product.id,
       }),
-    [catalog.prices, catalog.suppliers, receipts, product.id],
+    [catalog.prices, catalog.suppliers, receipts, orders, product.id],
   );
   return (
     <div data-testid="price-history">
       <h4>Price history (per {product.baseUnit})</h4>
       {entries.length === 0 ? (
-        <p className="muted">No price list or receipt names a price for this product yet.</p>
+        <p className="muted">No price list, order or receipt names a price for this product yet.</p>
       ) : (
         <div className="table-scroll">
           <table className="table table--compact">
