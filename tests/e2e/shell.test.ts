@@ -23,4 +23,18 @@ describe('app shell', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('[PWA5] Settings shows how much the tablet stores and whether the browser keeps it', async () => {
+    const { page } = await h.newPage();
+    await openApp(page, h.server.url);
+    await clickTestId(page, 'nav-settings');
+    const usage = page.locator('[data-testid="storage-usage"]');
+    await expect
+      .poll(() => usage.textContent(), { timeout: 10_000 })
+      .toMatch(/^[\d.]+ (B|kB|MB|GB) used of [\d.]+ (B|kB|MB|GB|TB) available$/);
+    // The browser's own answer to the app's request at start (main.tsx asks for persistent storage).
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    const text = await page.locator('[data-testid="storage-persisted"]').textContent();
+    expect(text?.startsWith(persisted ? 'Persistent' : 'Not persistent yet')).toBe(true);
+  });
 });

@@ -32,7 +32,7 @@ export function defineIntegrationContract(backend: StoreBackend): void {
   describe(`integration API (${backend.kind})`, () => {
     const { harness, get, pushOk } = integrationKit(backend);
 
-    it('[S8][M2] GET /stock: on hand per lot × location from lot_balances, valued half-even per line', async () => {
+    it('[S8][S16][M2] GET /stock: on hand per lot × location from lot_balances, valued half-even per line', async () => {
       const h = await harness();
       const device = await h.enroll();
       await pushOk(h, device, [draw(randomUUID(), BOTOX_LOT, 40_000)]);
@@ -64,7 +64,7 @@ export function defineIntegrationContract(backend: StoreBackend): void {
       expect(juvederm).toMatchObject([{ onHandMilli: 2_000, valueCents: 62_000 }]); // 2 mL × $310
     });
 
-    it('[S8] GET /stock: a lot not on the server yet is listed with its balance and no value', async () => {
+    it('[S8][S16] GET /stock: a lot not on the server yet is listed with its balance and no value', async () => {
       const h = await harness();
       const device = await h.enroll();
       const unknownLot = randomUUID();
@@ -109,7 +109,7 @@ export function defineIntegrationContract(backend: StoreBackend): void {
       expect(body.stock).toEqual(body.discrepancies);
     });
 
-    it('[C1][C2] GET /visits/:id/cogs prices each draw at its lot; a correction is a negative line', async () => {
+    it('[C1][C2][S17] GET /visits/:id/cogs prices each draw at its lot; a correction is a negative line', async () => {
       const h = await harness();
       const device = await h.enroll();
       const visit = randomUUID();
@@ -152,7 +152,7 @@ export function defineIntegrationContract(backend: StoreBackend): void {
       });
     });
 
-    it('[C1] GET /visits/:id/cogs: unknown visit → 404; a malformed id → 400 naming visitId', async () => {
+    it('[C1][S17] GET /visits/:id/cogs: unknown visit → 404; a malformed id → 400 naming visitId', async () => {
       const h = await harness();
       const device = await h.enroll();
       expect((await get(h, device, `/api/v1/visits/${randomUUID()}/cogs`)).statusCode).toBe(404);

@@ -9,7 +9,7 @@ export function defineRecallContract(backend: StoreBackend): void {
   describe(`integration API: recall (${backend.kind})`, () => {
     const { harness, get, pushOk } = integrationKit(backend);
 
-    it('[B6] GET /recall: products with the GTIN, the lot, visits that kept their draws, on hand per location', async () => {
+    it('[B6][S18] GET /recall: products with the GTIN, the lot, visits that kept their draws, on hand per location', async () => {
       const h = await harness();
       const device = await h.enroll();
       const [v1, v2, v3] = [randomUUID(), randomUUID(), randomUUID()];
@@ -73,7 +73,7 @@ export function defineRecallContract(backend: StoreBackend): void {
       });
     });
 
-    it('[B6] GET /recall: a wrong check digit, a missing lot or an unknown parameter → 400 naming the field', async () => {
+    it('[B6][S18] GET /recall: a wrong check digit, a missing lot or an unknown parameter → 400 naming the field', async () => {
       const h = await harness();
       const device = await h.enroll();
       for (const [query, field] of [

@@ -207,7 +207,7 @@ export function defineSecurityContract(backend: StoreBackend): void {
       expect(log.text()).not.toContain(token);
     });
 
-    it('[SEC8] a stream token in the query is redacted in the logs under any encoding or case of its name', async () => {
+    it('[S14][SEC8] a stream token in the query is accepted and redacted in the logs under any encoding or case of its name', async () => {
       const log = logCapture();
       const h = await harness({ logStream: log.stream });
       const url = await listenLocal(h.app);

@@ -35,7 +35,7 @@ export function defineSyncPullContract(backend: StoreBackend): void {
       return h;
     }
 
-    it('[S6][S9] pages in sequence order with a checkpoint, and returns the server time', async () => {
+    it('[S6][S9][S10] pages in sequence order with a checkpoint, each pulled event equal to the pushed one, and returns the server time', async () => {
       const h = await harness({ now: () => new Date('2025-06-15T10:00:00Z') });
       const device = await h.enroll();
       const pushed = [serverEvent(), serverEvent(), serverEvent()];
