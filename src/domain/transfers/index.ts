@@ -1,1 +1,2 @@
 export * from './transfers';
+export * from './arrival';

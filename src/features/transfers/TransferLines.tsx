@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatQuantity, parseQuantity } from '../../domain/quantity';
 import type { Lot, Product } from '../../domain/model';
-import type { Transfer } from '../../domain/transfers';
+import { addArrivalScan, NO_ARRIVALS, type ArrivalCount, type Transfer } from '../../domain/transfers';
+import type { ScanOutcome } from '../../scan/flow';
+
+// The camera and decoder load when first opened, as on Treat and Receive.
+const Scanner = lazy(() => import('../scanner/Scanner'));
 
 export interface LotInfo {
   lot: Lot;
@@ -60,6 +64,33 @@ export function ReceiveTransferForm({ transfer, lotInfo, onReceive, onCancel }: 
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const [count, setCount] = useState<ArrivalCount | null>(null);
+  const numberOf = (milli: number, info: LotInfo | null) =>
+    info ? (formatQuantity(milli, info.product.baseUnit).split(' ')[0] ?? '') : '';
+  /** Scanning counts what arrived from zero, one carton at a time ([TR5]). */
+  const startScanning = () => {
+    setCount(count ?? NO_ARRIVALS);
+    if (!count)
+      setTexts(Object.fromEntries(transfer.lines.map((l) => [l.lotId, numberOf(0, lotInfo(l.lotId))])));
+    setScanning(true);
+  };
+  const onScan = (outcome: ScanOutcome) => {
+    const match = outcome.match;
+    const serial = outcome.identification?.serial;
+    const next = addArrivalScan(transfer, count ?? NO_ARRIVALS, {
+      product: match?.product ?? null,
+      level: match?.level ?? null,
+      lot: match?.lot ?? null,
+      ...(serial !== undefined ? { serial } : {}),
+    });
+    setCount(next);
+    setTexts(
+      Object.fromEntries(
+        transfer.lines.map((l) => [l.lotId, numberOf(next.arrivedMilli.get(l.lotId) ?? 0, lotInfo(l.lotId))]),
+      ),
+    );
+  };
   const receive = async () => {
     const arrived = new Map<string, number>();
     for (const line of transfer.lines) {
@@ -92,7 +123,7 @@ export function ReceiveTransferForm({ transfer, lotInfo, onReceive, onCancel }: 
         <tbody>
           {transfer.lines.map((line) => {
             const info = lotInfo(line.lotId);
-            const sentText = info ? formatQuantity(line.sentMilli, info.product.baseUnit).split(' ')[0] : '';
+            const sentText = numberOf(line.sentMilli, info);
             return (
               <tr key={line.lotId}>
                 <th scope="row">{label(info, line.lotId)}</th>
@@ -111,6 +142,25 @@ export function ReceiveTransferForm({ transfer, lotInfo, onReceive, onCancel }: 
           })}
         </tbody>
       </table>
+      {scanning ? (
+        <Suspense fallback={<p aria-busy="true">Opening the camera…</p>}>
+          <Scanner heading="Scan what arrived" onIdentified={onScan} onClose={() => setScanning(false)} />
+        </Suspense>
+      ) : (
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="transfer-scan"
+          onClick={startScanning}
+        >
+          Scan what arrived
+        </button>
+      )}
+      {count?.note ? (
+        <p role="status" data-testid="transfer-scan-note">
+          {count.note}
+        </p>
+      ) : null}
       <label className="field">
         <span>Why it differs (if it does)</span>
         <input data-testid="transfer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
