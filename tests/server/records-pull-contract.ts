@@ -32,6 +32,7 @@ const COUNTS = {
   counts: 0,
   suppliers: 0,
   supplier_prices: 0,
+  treatment_templates: 0,
 };
 
 export function defineRecordsPullContract(backend: StoreBackend): void {
