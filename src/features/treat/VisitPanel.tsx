@@ -179,6 +179,11 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
           />
         ) : null}
         <TemplatePicker busy={busy} onPick={(t) => void pickTemplate(t)} />
+        {error && !pick ? (
+          <p role="alert" className="error" data-testid="template-error">
+            {error}
+          </p>
+        ) : null}
         <TemplateQueue
           queue={queue}
           productName={(id) => products.find((p) => p.id === id)?.name ?? 'a product not on this tablet'}
