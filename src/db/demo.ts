@@ -5,9 +5,11 @@
  */
 import { buildDemoClinic } from '../domain/demo/clinic';
 import { receiptToEvent } from '../domain/demo/events';
+import { buildDemoTemplates } from '../domain/demo/templates';
 import type { ChairsideDatabase } from './collections';
 import type { Plain } from './repositories/records';
 import { upsertCatalog } from './repositories/catalog';
+import { loadBaselineRecords } from './repositories/records';
 import { recordEvents } from './repositories/balances';
 
 export interface LoadDemoOptions {
@@ -28,6 +30,8 @@ export async function loadDemoClinic(db: ChairsideDatabase, options: LoadDemoOpt
     products: clinic.products,
     lots: clinic.lots,
   });
+  // The demo's treatment templates ([TT1]), under any edit already stored, like the catalog.
+  await loadBaselineRecords(db, 'treatment_templates', buildDemoTemplates());
   await recordEvents(
     db,
     clinic.receipts.map((r) => receiptToEvent(r, clinic.organization.id)),

@@ -44,7 +44,7 @@ const count = {
   editor: '',
 };
 
-async function openRecords(indexedDB: IDBFactory, current: boolean) {
+async function openRecords(indexedDB: IDBFactory, current: boolean, before = 0) {
   // The documents' shape changes between versions, so the harness holds them loosely.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = await createRxDatabase<{ records: RxCollection<any> }>({
@@ -53,12 +53,12 @@ async function openRecords(indexedDB: IDBFactory, current: boolean) {
   });
   const { schema, migrationStrategies } = COLLECTIONS.records;
   await db.addCollections({
-    records: current ? { schema, migrationStrategies } : { schema: { ...schema, version: 0 } },
+    records: current ? { schema, migrationStrategies } : { schema: { ...schema, version: before } },
   });
   return db;
 }
 
-describe('[DB5][PO1] records v0 → v2', () => {
+describe('[DB5][PO1] records v0 → current', () => {
   it('turns open and received orders into sent ones with packs 0 and no expected date, clocks kept', async () => {
     const indexedDB = new IDBFactory();
     const before = await openRecords(indexedDB, false);
@@ -83,6 +83,20 @@ describe('[DB5][PO1] records v0 → v2', () => {
       expect(checkRecordData('purchase_orders', order.data)).toBeNull();
     }
     expect(docs.find((d) => d.kind === 'counts')).toMatchObject({ data: count.data });
+    await after.close();
+  });
+});
+
+describe('[DB5][TT1] records v2 → v3', () => {
+  it('adds the kind treatment_templates and keeps every stored record as it was', async () => {
+    const indexedDB = new IDBFactory();
+    const before = await openRecords(indexedDB, false, 2);
+    await before.records.bulkInsert([count]);
+    await before.close();
+    const after = await openRecords(indexedDB, true);
+    expect(COLLECTIONS.records.schema.version).toBe(3);
+    const docs = (await after.records.find().exec()).map((d) => d.toMutableJSON());
+    expect(docs).toEqual([count]);
     await after.close();
   });
 });

@@ -21,6 +21,8 @@ import type {
   StaffFields,
   SupplierFields,
   SupplierPriceFields,
+  TemplateLineFields,
+  TreatmentTemplateFields,
   VisitFields,
 } from './schemas/records';
 
@@ -136,3 +138,5 @@ export type CountStatus = (typeof COUNT_STATUSES)[number];
 export type CountSession = CountSessionFields;
 export type Supplier = SupplierFields;
 export type SupplierPrice = SupplierPriceFields;
+export type TemplateLine = TemplateLineFields;
+export type TreatmentTemplate = TreatmentTemplateFields;

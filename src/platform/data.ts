@@ -43,6 +43,7 @@ import {
 } from '../db/repositories/settings';
 import { listStaff, watchStaff } from '../db/repositories/staff';
 import { storeReceipt, watchReceivedSerials } from '../db/repositories/receiving';
+import { saveTemplate, watchTemplates } from '../db/repositories/treatment-templates';
 import {
   saveOrder,
   watchOnHandByProduct,
@@ -110,6 +111,8 @@ export function createData(db: ChairsideDatabase, deviceId: string) {
       watchPrices: watchSupplierPrices,
       savePrices: saveSupplierPrices,
     }),
+    /** Treatment templates ([TT1]-[TT3]): everyone reads them, managers and admins save them. */
+    templates: bind(db, { watch: watchTemplates, save: saveTemplate }),
     lots: bind(db, {
       watch: watchLots,
       ofProduct: lotsOfProduct,

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/domain/demo/clinic';
+import { buildDemoTemplates } from '../../src/domain/demo/templates';
 import { clickTestId, openApp } from './support/app';
 import { useHarness } from './support/harness';
 import {
@@ -23,6 +24,7 @@ import {
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const THEMES = ['dark', 'light'] as const;
 const manager = demoStaff('Casey Kim');
+const GLABELLA = buildDemoTemplates().find((t) => t.treatmentArea === 'Glabella')!;
 
 interface Finding {
   id: string;
@@ -84,6 +86,10 @@ describe('accessibility', () => {
       await clickTestId(page, 'accept-fefo');
       await byTestId(page, 'record-draw').waitFor();
       await check('visit: amount pad');
+      // A treatment template's pre-filled draw ([TT2]).
+      await clickTestId(page, `template-${GLABELLA.id}`);
+      await byTestId(page, 'draw-charted').waitFor();
+      await check('visit: a template pre-filled');
       for (const nav of ['stock', 'receive', 'count', 'catalog', 'reports', 'settings']) {
         await clickTestId(page, `nav-${nav}`);
         await byTestId(page, `screen-${nav}`).waitFor();
@@ -109,10 +115,14 @@ describe('accessibility', () => {
       await clickTestId(page, `catalog-product-${demoProduct('Botox').id}`);
       await byTestId(page, 'product-edit').waitFor();
       await check('catalog: a product open');
+      await clickTestId(page, 'catalog-tab-templates');
+      await clickTestId(page, `template-row-${GLABELLA.id}`);
+      await byTestId(page, 'template-edit').waitFor();
+      await check('catalog: a template open');
 
       const failing = Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0));
       expect(failing).toEqual({});
-      expect(Object.keys(found)).toHaveLength(17);
+      expect(Object.keys(found)).toHaveLength(19);
     });
   }
 });

@@ -1,6 +1,7 @@
 /** Master-data pull, stream and seed (SPEC [MD1], [MD7], [S5], [S6], [S7], [S13]) on every backend. */
 import { describe, expect, it } from 'vitest';
 import { buildDemoClinic } from '../../src/domain/demo/clinic';
+import { buildDemoTemplates } from '../../src/domain/demo/templates';
 import { checkRecordData, isRecordKind, parseHlc, RECORD_KINDS } from '../../src/domain/replica';
 import type { StoreBackend } from './backends';
 import {
@@ -32,6 +33,7 @@ const COUNTS = {
   counts: 0,
   suppliers: 0,
   supplier_prices: 0,
+  treatment_templates: buildDemoTemplates().length,
 };
 
 export function defineRecordsPullContract(backend: StoreBackend): void {

@@ -6,6 +6,7 @@ import { defineRecordsProjectionContract } from './records-projection-contract';
 import { defineRecordsPullContract } from './records-pull-contract';
 import { defineRecordsPushContract } from './records-push-contract';
 import { defineRecordsRulesContract } from './records-rules-contract';
+import { defineTemplateRecordsContract } from './template-records-contract';
 
 const backend = postgresBackend();
 beforeAll(() => backend.assertReady());
@@ -17,3 +18,4 @@ defineRecordsPullContract(backend);
 defineRecordsProjectionContract(backend);
 defineApprovalsContract(backend);
 defineCatalogRecordsContract(backend);
+defineTemplateRecordsContract(backend);

@@ -4,7 +4,13 @@
  * documents (`id`, the fields, `clocks`, `editor`) — and only this file knows the envelope.
  */
 import type { RxCollection } from 'rxdb';
-import type { CountSession, PurchaseOrder, Supplier, SupplierPrice } from '../../domain/model';
+import type {
+  CountSession,
+  PurchaseOrder,
+  Supplier,
+  SupplierPrice,
+  TreatmentTemplate,
+} from '../../domain/model';
 import type { RecordKind } from '../../domain/replica';
 import type { ChairsideDatabase, LocationDoc, LotDoc, ProductDoc, StaffDoc, VisitDoc } from '../collections';
 import {
@@ -21,6 +27,7 @@ export type PurchaseOrderDoc = PurchaseOrder & ReplicaMeta;
 export type CountSessionDoc = CountSession & ReplicaMeta;
 export type SupplierDoc = Supplier & ReplicaMeta;
 export type SupplierPriceDoc = SupplierPrice & ReplicaMeta;
+export type TreatmentTemplateDoc = TreatmentTemplate & ReplicaMeta;
 
 export interface RecordDocs {
   locations: LocationDoc;
@@ -32,6 +39,7 @@ export interface RecordDocs {
   counts: CountSessionDoc;
   suppliers: SupplierDoc;
   supplier_prices: SupplierPriceDoc;
+  treatment_templates: TreatmentTemplateDoc;
 }
 
 /**

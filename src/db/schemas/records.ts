@@ -29,6 +29,7 @@ export const RECORDS_COLLECTION_KINDS = {
   counts: { sortBy: 'startedAt' },
   suppliers: { sortBy: 'name' },
   supplier_prices: { sortBy: 'updatedOn' },
+  treatment_templates: { sortBy: 'name' },
 } as const satisfies { [K in RecordKind]?: { sortBy: keyof FieldsOf<K> & string } };
 
 export type SmallKind = keyof typeof RECORDS_COLLECTION_KINDS;
@@ -54,8 +55,8 @@ const SORT_KEY_MAX = 200;
 export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
   title: 'record',
   // v1: the kinds suppliers and supplier_prices; v2: purchase orders draft/sent/cancelled, lines
-  // with packs and an expected date ([PO1]).
-  version: 2,
+  // with packs and an expected date ([PO1]); v3: the kind treatment_templates ([TT1]).
+  version: 3,
   primaryKey: 'key',
   type: 'object',
   additionalProperties: false,
@@ -79,11 +80,13 @@ export const recordsSchema: RxJsonSchema<RecordEnvelopeDoc> = {
  * v0 → v1 added the kinds `suppliers` and `supplier_prices`: stored envelopes are unchanged.
  * v1 → v2: purchase orders in the shape of [PO1] (`upgradeLegacyOrder`, clocks unchanged, so the
  * server's migration 10 and every tablet reach the same record); other kinds are unchanged.
+ * v2 → v3 added the kind `treatment_templates`: stored envelopes are unchanged.
  */
 export const RECORDS_MIGRATIONS: MigrationStrategies = {
   1: (doc: RecordEnvelopeDoc) => doc,
   2: (doc: RecordEnvelopeDoc) =>
     doc.kind === 'purchase_orders' ? { ...doc, data: upgradeLegacyOrder(doc.data) } : doc,
+  3: (doc: RecordEnvelopeDoc) => doc,
 };
 
 export const recordKey = (kind: SmallKind, id: string) => `${kind}:${id}`;

@@ -46,6 +46,15 @@ describe('record kinds [MD1] [MD5]', () => {
       expect(mayChangeRecord('admin', 'purchase_orders', isNew)).toBe(true);
     }
   });
+
+  it('[TT1] lets only managers and admins create or change a treatment template', () => {
+    for (const isNew of [true, false]) {
+      expect(mayChangeRecord('front_desk', 'treatment_templates', isNew)).toBe(false);
+      expect(mayChangeRecord('injector', 'treatment_templates', isNew)).toBe(false);
+      expect(mayChangeRecord('manager', 'treatment_templates', isNew)).toBe(true);
+      expect(mayChangeRecord('admin', 'treatment_templates', isNew)).toBe(true);
+    }
+  });
 });
 
 describe('lotIdFor [MD4]', () => {

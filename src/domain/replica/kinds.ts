@@ -86,7 +86,8 @@ export function checkRecordData(kind: RecordKind, data: Record<string, unknown>)
  * works with patients, front desk included. Purchase orders: managers and admins ([PO2]: those who
  * receive record `receive` events against an order, they never edit it). Count
  * sessions: whoever may count.
- * Suppliers and their prices: whoever manages the catalog (managers and admins), like products.
+ * Suppliers and their prices, and treatment templates ([TT1]): whoever manages the catalog
+ * (managers and admins), like products.
  */
 export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): boolean {
   switch (kind) {
@@ -105,6 +106,7 @@ export function mayChangeRecord(role: Role, kind: RecordKind, isNew: boolean): b
       return can(role, 'count');
     case 'suppliers':
     case 'supplier_prices':
+    case 'treatment_templates':
       return can(role, 'manage_catalog');
   }
 }

@@ -138,6 +138,33 @@ export const SupplierPriceRecord = record({
   updatedOn: isoDate(),
 });
 
+/** Most lines one treatment template pre-fills ([TT1]). */
+export const MAX_TEMPLATE_LINES = 10;
+
+/** One product and the amount a template charts for it ([TT1]). */
+export const TemplateLineSchema = record({
+  productId: uuid(),
+  /** The charted amount in base-unit thousandths: "20 U" = 20_000. */
+  quantityMilli: int(1, MAX_QUANTITY_MILLI),
+});
+
+/**
+ * A treatment template ([TT1]): "Glabellar lines — toxin, 20 U" names an area and what is usually
+ * drawn for it. Picking one at the chair adds the area to the visit and pre-fills each line's draw
+ * for the injector to confirm or change ([TT2]); it never records anything by itself. Master data
+ * written by managers and admins; archived templates leave the picker, like archived products.
+ */
+export const TreatmentTemplateRecord = record({
+  id: uuid(),
+  orgId: uuid(),
+  name: text(200, 1),
+  /** The area added to the visit's treatment areas, as the Start visit screen lists them. */
+  treatmentArea: text(100, 1),
+  /** Replaced as a whole when edited (one field for the merge, [MD3]). */
+  lines: list(TemplateLineSchema, MAX_TEMPLATE_LINES),
+  archived: bool(),
+});
+
 export const LotRecord = record({
   id: uuid(),
   orgId: uuid(),
@@ -227,6 +254,7 @@ export const RECORD_SCHEMAS = {
   counts: CountSessionRecord,
   suppliers: SupplierRecord,
   supplier_prices: SupplierPriceRecord,
+  treatment_templates: TreatmentTemplateRecord,
 } as const;
 
 export type LocationFields = Static<typeof LocationRecord>;
@@ -239,3 +267,5 @@ export type PurchaseOrderFields = Static<typeof PurchaseOrderRecord>;
 export type CountSessionFields = Static<typeof CountSessionRecord>;
 export type SupplierFields = Static<typeof SupplierRecord>;
 export type SupplierPriceFields = Static<typeof SupplierPriceRecord>;
+export type TemplateLineFields = Static<typeof TemplateLineSchema>;
+export type TreatmentTemplateFields = Static<typeof TreatmentTemplateRecord>;

@@ -76,6 +76,14 @@ describe('draw events', () => {
     });
   });
 
+  it('[TT2] a draw pre-filled by a template keeps the charted amount beside what was drawn; others carry none', () => {
+    const [, draw] = buildDrawEvents(request({ quantityMilli: 22_000, chartedMilli: 20_000 }));
+    expect(draw).toMatchObject({ quantityMilli: -22_000, payload: { chartedMilli: 20_000 } });
+    expect(validateEvent(draw)).toEqual({ ok: true });
+    const [, plain] = buildDrawEvents(request());
+    expect(plain?.payload).not.toHaveProperty('chartedMilli');
+  });
+
   it('[F5] records the FEFO deviation reason and a manager override on the draw', () => {
     const [, draw] = buildDrawEvents(
       request({

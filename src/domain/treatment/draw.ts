@@ -27,6 +27,11 @@ export interface DrawRequest {
   deviationNote?: string | null;
   /** The manager who authorised drawing from a blocked lot, with the blockers overridden. */
   override: { managerId: string; blockers: string[] } | null;
+  /**
+   * What a treatment template charted for this draw ([TT2]), kept beside what was drawn for the
+   * provider-yield reports; absent or null when the draw was not pre-filled by a template.
+   */
+  chartedMilli?: number | null;
 }
 
 export type DrawError =
@@ -100,6 +105,7 @@ export function buildDrawEvents(req: DrawRequest): LedgerEvent[] {
     payload.overrideBy = req.override.managerId;
     payload.overriddenBlockers = req.override.blockers.join(',');
   }
+  if (req.chartedMilli != null) payload.chartedMilli = req.chartedMilli;
   events.push({
     ...base,
     id: req.newId(),

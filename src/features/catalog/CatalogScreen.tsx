@@ -12,15 +12,20 @@ import { productImportPreview } from './import-previews';
 import { ProductEditor } from './ProductEditor';
 import { ProductList } from './ProductList';
 import { SupplierPanel } from './SupplierPanel';
+import { TemplatePanel } from './TemplatePanel';
 import { useCatalog } from './useCatalog';
 import './catalog.css';
 
-type Tab = 'products' | 'suppliers';
-const TAB_LABEL: Record<Tab, string> = { products: 'Products', suppliers: 'Suppliers' };
+type Tab = 'products' | 'suppliers' | 'templates';
+const TAB_LABEL: Record<Tab, string> = {
+  products: 'Products',
+  suppliers: 'Suppliers',
+  templates: 'Templates',
+};
 
 /**
- * The Catalog ([CT2]-[CT6]): products (search, category, archived on request, variants by family)
- * and suppliers with their price lists. Everyone signed in reads it; managers and admins edit,
+ * The Catalog ([CT2]-[CT6], [TT3]): products (search, category, archived on request, variants by
+ * family), suppliers with their price lists, and treatment templates. Everyone signed in reads it; managers and admins edit,
  * archive, import and export.
  */
 export function CatalogScreen() {
@@ -73,7 +78,7 @@ function CatalogFor({ staff }: { staff: SessionStaff }) {
       <div className="catalog__head">
         <h2>Catalog</h2>
         <div className="segmented" role="radiogroup" aria-label="Catalog part">
-          {(['products', 'suppliers'] as const).map((t) => (
+          {(['products', 'suppliers', 'templates'] as const).map((t) => (
             <button
               key={t}
               type="button"
@@ -89,9 +94,9 @@ function CatalogFor({ staff }: { staff: SessionStaff }) {
         </div>
         {tab === 'products' ? actions : null}
       </div>
-      {tab === 'suppliers' ? (
-        <SupplierPanel catalog={catalog} staff={staff} />
-      ) : (
+      {tab === 'templates' ? <TemplatePanel catalog={catalog} /> : null}
+      {tab === 'suppliers' ? <SupplierPanel catalog={catalog} staff={staff} /> : null}
+      {tab !== 'products' ? null : (
         <>
           {importing ? (
             <CsvImport

@@ -36,7 +36,8 @@ function padKey(key: string): string | null {
 /**
  * Big keypad in the product's unit, chips for common doses, live remaining in the container; the
  * approval or non-FEFO reason the pick carries is said above the amount, as it will be recorded.
- * Brought into view and focused when it opens ([T6]); a physical keyboard types into it.
+ * Brought into view and focused when it opens ([T6]); a physical keyboard types into it. A draw a
+ * template pre-fills opens with the charted amount typed in and says so ([TT2]).
  */
 export function DrawPad({
   product,
@@ -47,6 +48,7 @@ export function DrawPad({
   busy,
   onRecord,
   onCancel,
+  charted = null,
 }: {
   product: Product;
   candidate: Candidate;
@@ -56,8 +58,10 @@ export function DrawPad({
   busy: boolean;
   onRecord: (quantityMilli: number) => void;
   onCancel: () => void;
+  /** A template's charted amount, typed in for the injector to confirm or change ([TT2]). */
+  charted?: { templateName: string; typed: string } | null;
 }) {
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState(charted?.typed ?? '');
   const pad = useBringIntoView<HTMLElement>(`${candidate.lotId}|${candidate.containerId ?? ''}`);
   // Checked as typed ([T3]): Record stays disabled, with the reason beside it, until the amount fits.
   const check = checkDrawAmount(typed, {
@@ -96,6 +100,12 @@ export function DrawPad({
       {note ? (
         <p className="pill pill--warn" data-testid="draw-note">
           {note}
+        </p>
+      ) : null}
+      {charted ? (
+        <p className="pill" data-testid="draw-charted">
+          {charted.templateName} charts {charted.typed} {product.baseUnit}: record it, or change the amount
+          first.
         </p>
       ) : null}
       <output className="drawpad__display" data-testid="dose-display">

@@ -30,7 +30,8 @@ function describe(c: Candidate, product: Product): string {
   return `${what} · lot ${c.lotNumber} · exp ${c.expiry} · ${formatAmount(c.availableMilli, product)} available`;
 }
 
-const plainPick = (candidate: Candidate): Pick => ({
+/** A pick with nothing to explain: the suggestion, or a usable candidate in FEFO order. */
+export const plainPick = (candidate: Candidate): Pick => ({
   candidate,
   deviationReason: null,
   deviationNote: null,

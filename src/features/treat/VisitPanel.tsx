@@ -4,16 +4,19 @@ import { useData } from '../../platform/DataContext';
 import type { SessionStaff } from '../../platform/session';
 import { useObservable } from '../../platform/useObservable';
 import type { Candidate } from '../../domain/fefo/rank';
-import type { Product } from '../../domain/model';
+import type { Product, TreatmentTemplate } from '../../domain/model';
+import { typedAmount } from '../../domain/templates';
 import type { ScanOutcome } from '../../scan/flow';
 import { can } from '../../domain/roles';
 import { DrawPad } from './DrawPad';
-import { LotChooser, type Pick } from './LotChooser';
+import { LotChooser, plainPick, type Pick } from './LotChooser';
 import { ProductPicker } from './ProductPicker';
 import { ScanResult } from './ScanResult';
-import { useTreat } from './treat-store';
+import { applyTemplate } from './template-commands';
+import { TemplatePicker, TemplateQueue } from './TemplatePicker';
+import { useTreat, type QueuedLine } from './treat-store';
 import { useLocations } from './useLocations';
-import { useFefo, useVisit, useVisitSummary } from './useVisitData';
+import { useFefoOf, useVisit, useVisitSummary } from './useVisitData';
 import { recordDraw, undoEvent, wasteLeftover, type VisitCommandContext } from './visit-commands';
 import { VisitHeader } from './VisitHeader';
 import { VisitSummaryView } from './VisitSummaryView';
@@ -31,13 +34,14 @@ const Scanner = lazy(() => import('../scanner/Scanner'));
 export function VisitPanel({ visitId, staff }: { visitId: string; staff: SessionStaff }) {
   const data = useData();
   const visit = useVisit(visitId);
-  const { productId, chooseProduct, closeVisit } = useTreat();
+  const { productId, chooseProduct, closeVisit, queue, queueTemplate, finishQueued, clearQueue } = useTreat();
   const products = useObservable<Product[]>(() => data.products.watch(), [], [data]);
   const product = products.find((p) => p.id === productId) ?? null;
   const people = useObservable(() => data.staff.watch(), [], [data]);
   const locations = useLocations();
   const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? 'someone not on this tablet';
-  const ranking = useFefo(product, visit?.locationId);
+  const fefo = useFefoOf(product, visit?.locationId);
+  const ranking = fefo?.ranking ?? null;
   const summary = useVisitSummary(visit);
   const [pick, setPick] = useState<Pick | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +50,20 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
   const [lastScan, setLastScan] = useState<ScanOutcome | null>(null);
   /** The lot a scan identified, picked in the LotChooser once its ranking is loaded (SPEC [SC5]). */
   const [scanLotId, setScanLotId] = useState<string | null>(null);
+  /** The template's draw at the head of the queue, when it is this product's ([TT2]). */
+  const head: QueuedLine | null = queue[0] ?? null;
+  const queued = head && head.productId === productId ? head : null;
+  /** The queued draw whose FEFO suggestion was already put on the pad (once, so "Choose another" stays). */
+  const [prefilled, setPrefilled] = useState<string | null>(null);
+
+  // A template's draw opens the pad on the product's FEFO suggestion, the amount typed in; the
+  // injector still records it ([TT2]). Waits for this product's own ranking.
+  useEffect(() => {
+    if (!queued || pick || scanLotId || prefilled === queued.id || fefo?.productId !== queued.productId)
+      return;
+    setPrefilled(queued.id);
+    if (fefo.ranking.suggestion) setPick(plainPick(fefo.ranking.suggestion));
+  }, [queued, pick, scanLotId, prefilled, fefo]);
 
   // The visit is gone from this tablet (another tab, a reset): go back to starting one.
   useEffect(() => {
@@ -64,6 +82,8 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     setPick(null);
     setError(null);
     const found = scan.match?.product;
+    // A scan of another product than the template's next one ends the template's draws.
+    if (found?.id !== head?.productId) clearQueue();
     chooseProduct(found?.id ?? null);
     if (!found) return setScanLotId(null);
     // A lot on file with another expiry is shown, never picked for the injector (SPEC [SC9]).
@@ -72,21 +92,58 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
     if (scan.identification?.complete && scan.source === 'camera') setScanOpen(false);
   }
 
-  const commands: VisitCommandContext = { data, actorId: staff.id, deviceId: data.deviceId, now, newId };
+  const commands: VisitCommandContext & { data: typeof data } = {
+    data,
+    actorId: staff.id,
+    deviceId: data.deviceId,
+    now,
+    newId,
+  };
 
   async function record(quantityMilli: number) {
     if (!pick || !product || !visit || !ranking) return;
     setBusy(true);
     try {
-      const outcome = await recordDraw(commands, { visit, product, ranking, pick, quantityMilli });
+      const chartedMilli = queued?.chartedMilli ?? null;
+      const outcome = await recordDraw(commands, {
+        visit,
+        product,
+        ranking,
+        pick,
+        quantityMilli,
+        chartedMilli,
+      });
       if (!outcome.ok) return setError(outcome.message);
       setPick(null);
       setError(null);
+      if (queued) finishQueued(queued.id);
     } catch (e) {
       setError(`Not recorded: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
+  }
+
+  async function pickTemplate(template: TreatmentTemplate) {
+    if (!visit) return;
+    setBusy(true);
+    try {
+      const lines = await applyTemplate(commands, visit, template, products);
+      setPick(null);
+      setError(null);
+      setScanLotId(null);
+      queueTemplate(lines);
+    } catch (e) {
+      setError(`Template not applied: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function skip(line: QueuedLine) {
+    setPick(null);
+    setError(null);
+    finishQueued(line.id);
   }
 
   async function waste(c: Candidate) {
@@ -121,9 +178,22 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
             onDismiss={() => setLastScan(null)}
           />
         ) : null}
+        <TemplatePicker busy={busy} onPick={(t) => void pickTemplate(t)} />
+        {error && !pick ? (
+          <p role="alert" className="error" data-testid="template-error">
+            {error}
+          </p>
+        ) : null}
+        <TemplateQueue
+          queue={queue}
+          productName={(id) => products.find((p) => p.id === id)?.name ?? 'a product not on this tablet'}
+          onSkip={skip}
+        />
         <ProductPicker
           selectedId={productId}
           onPick={(p) => {
+            // Choosing another product by hand ends the template's draws.
+            if (p.id !== head?.productId) clearQueue();
             setScanLotId(null);
             chooseProduct(p.id);
             setPick(null);
@@ -150,6 +220,13 @@ export function VisitPanel({ visitId, staff }: { visitId: string; staff: Session
       <div className="visit__act">
         {product && pick ? (
           <DrawPad
+            // A new pre-filled draw starts with its own amount typed in.
+            key={`${pick.candidate.lotId}|${pick.candidate.containerId ?? ''}|${queued?.id ?? ''}`}
+            charted={
+              queued
+                ? { templateName: queued.templateName, typed: typedAmount(queued.chartedMilli, product) }
+                : null
+            }
             product={product}
             candidate={pick.candidate}
             pick={pick}

@@ -1,4 +1,4 @@
-import { NEVER } from 'rxjs';
+import { map, NEVER } from 'rxjs';
 import { useData } from '../../platform/DataContext';
 import { useObservable } from '../../platform/useObservable';
 import type { VisitSummary } from '../../domain/cogs/visit';
@@ -32,6 +32,25 @@ export function useFefo(product: Product | null, locationId: string | undefined)
   const data = useData();
   return useObservable<FefoRanking | null>(
     () => (product && locationId ? data.fefo.watch(product, locationId) : NEVER),
+    null,
+    [data, product, locationId],
+  );
+}
+
+/**
+ * The same ranking with the product it ranks: the last one stays while the next loads, so a step
+ * that acts on its own (a template's pre-filled draw, [TT2]) first checks it is this product's.
+ */
+export function useFefoOf(
+  product: Product | null,
+  locationId: string | undefined,
+): { productId: string; ranking: FefoRanking } | null {
+  const data = useData();
+  return useObservable<{ productId: string; ranking: FefoRanking } | null>(
+    () =>
+      product && locationId
+        ? data.fefo.watch(product, locationId).pipe(map((ranking) => ({ productId: product.id, ranking })))
+        : NEVER,
     null,
     [data, product, locationId],
   );

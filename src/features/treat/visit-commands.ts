@@ -52,6 +52,8 @@ export interface DrawInput {
   ranking: FefoRanking;
   pick: LotPick;
   quantityMilli: number;
+  /** What a treatment template charted for this draw, when it pre-filled it ([TT2]). */
+  chartedMilli?: number | null;
 }
 
 export type DrawOutcome = { ok: true; events: LedgerEvent[] } | { ok: false; message: string };
@@ -86,6 +88,7 @@ export async function recordDraw(ctx: VisitCommandContext, input: DrawInput): Pr
     deviationReason: pick.deviationReason,
     deviationNote: pick.deviationNote,
     override: pick.override,
+    chartedMilli: input.chartedMilli ?? null,
   });
   const key = pick.override?.approvalKey;
   const recorded = key && pick.override ? await withApproval(events, pick.override.managerId, key) : events;

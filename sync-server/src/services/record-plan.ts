@@ -91,6 +91,7 @@ const NOUNS: Record<RecordKind, string> = {
   counts: 'a count',
   suppliers: 'a supplier',
   supplier_prices: "a supplier's price",
+  treatment_templates: 'a treatment template',
 };
 
 const invalid = (field: string, recordId: string, message: string): Invalid => ({

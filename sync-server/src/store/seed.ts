@@ -9,6 +9,7 @@
  */
 import type { DemoClinic } from '../../../src/domain/demo/clinic';
 import { receiptToEvent } from '../../../src/domain/demo/events';
+import { buildDemoTemplates } from '../../../src/domain/demo/templates';
 import { stampEdit, tickHlc } from '../../../src/domain/replica';
 import type { RecordData, RecordKind } from '../../../src/domain/replica';
 import type { SqlExecutor } from './driver';
@@ -41,6 +42,19 @@ export function demoRecords(clinic: DemoClinic, pinHashes: PinHashes, seedMs: nu
   for (const { id, ...data } of clinic.products) add('products', id, data);
   for (const { id, ...data } of clinic.lots) add('lots', id, data);
   return records;
+}
+
+/**
+ * The demo's treatment templates ([TT1]) as records, stamped like the rest of the seed. Records
+ * only: templates have no typed table.
+ */
+export function demoTemplateRecords(seedMs: number): RecordWrite[] {
+  let clock: string | null = null;
+  return buildDemoTemplates().map(({ id, ...data }) => {
+    clock = tickHlc(clock, seedMs, SEED_NODE);
+    const stamped = stampEdit(null, id, data, clock);
+    return { kind: 'treatment_templates', id, data: stamped.data, clocks: stamped.clocks, actorId: null };
+  });
 }
 
 export async function insertDemoClinic(
@@ -99,7 +113,13 @@ export async function insertDemoClinic(
     );
   }
   await lockOrgRecords(tx, org.id);
-  await writeRecords(tx, org.id, demoRecords(clinic, pinHashes, seedTime.getTime()), 'keep');
+  const seedMs = seedTime.getTime();
+  await writeRecords(
+    tx,
+    org.id,
+    [...demoRecords(clinic, pinHashes, seedMs), ...demoTemplateRecords(seedMs)],
+    'keep',
+  );
   // The same definition the tablet's demo loader uses (SPEC [SV11]); the receipt id doubles as the
   // event id, which is what makes re-seeding a no-op. appendEvents also keeps lot_balances ([S8]).
   await appendEvents(
