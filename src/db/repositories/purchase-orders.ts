@@ -3,7 +3,7 @@
  * newest first), what has been received against each (from the ledger's `receive` events), and
  * saving an order through `saveRecords`, so it replicates like any record ([MD9]).
  */
-import { combineLatest, map, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { PurchaseOrder } from '../../domain/model';
 import {
   deliveriesByOrder,
@@ -14,8 +14,7 @@ import {
 import type { ChairsideDatabase } from '../collections';
 import { fromEnvelope } from '../schemas/records';
 import { watchBalances } from './balances';
-import { fromEventDoc } from './events';
-import { toLot } from './lots';
+import { watchReceipts } from './receiving';
 import { saveRecords, type EditContext } from './records';
 
 function toOrder(doc: Parameters<typeof fromEnvelope>[0]): PurchaseOrder {
@@ -32,34 +31,12 @@ export function watchOrders(db: ChairsideDatabase): Observable<PurchaseOrder[]> 
 
 /** Per order id, the receipts against it not voided since, live. */
 export function watchOrderReceipts(db: ChairsideDatabase): Observable<Map<string, ReceivedAgainstOrder[]>> {
-  return combineLatest([
-    db.events.find({ selector: { type: 'receive' } }).$,
-    db.events.find({ selector: { correctsId: { $ne: null } } }).$,
-    db.lots.find().$,
-  ]).pipe(
-    map(([receipts, corrections, lots]) =>
-      receiptsByOrder(
-        [...receipts, ...corrections].map((d) => fromEventDoc(d.toMutableJSON())),
-        new Map(lots.map((l) => [l.id, toLot(l.toMutableJSON())])),
-      ),
-    ),
-  );
+  return watchReceipts(db, receiptsByOrder);
 }
 
 /** Per order id, the receipts against it with their device times ([PO7]), live. */
 export function watchOrderDeliveries(db: ChairsideDatabase): Observable<Map<string, Delivery[]>> {
-  return combineLatest([
-    db.events.find({ selector: { type: 'receive' } }).$,
-    db.events.find({ selector: { correctsId: { $ne: null } } }).$,
-    db.lots.find().$,
-  ]).pipe(
-    map(([receipts, corrections, lots]) =>
-      deliveriesByOrder(
-        [...receipts, ...corrections].map((d) => fromEventDoc(d.toMutableJSON())),
-        new Map(lots.map((l) => [l.id, toLot(l.toMutableJSON())])),
-      ),
-    ),
-  );
+  return watchReceipts(db, deliveriesByOrder);
 }
 
 /** Stores the order as edited (created, changed, sent or cancelled) by `ctx.actorId`. */

@@ -12,20 +12,31 @@ import { fromEventDoc } from './events';
 import { findLotByNumber, toLot } from './lots';
 import { saveRecords, type EditContext } from './records';
 
-/** Serials of every `receive` on this tablet not voided since, live (serialKey → "lot L, day"). */
-export function watchReceivedSerials(db: ChairsideDatabase): Observable<Map<string, string>> {
+/**
+ * `derive` over every `receive` event and every correction on this tablet, with the lots by id,
+ * live: what the views built on receipts fold (serials, order progress, deliveries).
+ */
+export function watchReceipts<T>(
+  db: ChairsideDatabase,
+  derive: (events: LedgerEvent[], lotsById: Map<string, Lot>) => T,
+): Observable<T> {
   return combineLatest([
     db.events.find({ selector: { type: 'receive' } }).$,
     db.events.find({ selector: { correctsId: { $ne: null } } }).$,
     db.lots.find().$,
   ]).pipe(
     map(([receipts, corrections, lots]) =>
-      receivedSerials(
+      derive(
         [...receipts, ...corrections].map((d) => fromEventDoc(d.toMutableJSON())),
         new Map(lots.map((l) => [l.id, toLot(l.toMutableJSON())])),
       ),
     ),
   );
+}
+
+/** Serials of every `receive` on this tablet not voided since, live (serialKey → "lot L, day"). */
+export function watchReceivedSerials(db: ChairsideDatabase): Observable<Map<string, string>> {
+  return watchReceipts(db, receivedSerials);
 }
 
 /**
