@@ -8,6 +8,8 @@ import { clickTestId, openApp, waitForText } from './support/app';
 import { ai17 } from './support/barcodes';
 import { launchChromium } from './support/chromium';
 import { startServer, type RunningServer } from './support/server';
+import { recordsSchema } from '../../src/db/schemas/records';
+import { storedDocs } from './support/devices';
 import { byTestId, demo, demoProduct, demoStaff, loadDemo, signIn, startVisit } from './support/treat';
 
 const TIMEOUT = 30_000;
@@ -35,23 +37,10 @@ function priceCsv(): string {
 }
 
 /** Documents of one kind in the `records` collection, read from IndexedDB directly. */
-function storedRecords(page: Page, kind: string): Promise<number> {
-  return page.evaluate(
-    (k) =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('rxdb-dexie-chairside--1--records');
-        request.onerror = () => reject(new Error(String(request.error)));
-        request.onsuccess = () => {
-          const read = request.result.transaction('docs', 'readonly').objectStore('docs').getAll();
-          read.onsuccess = () =>
-            resolve(
-              (read.result as { kind: string; _deleted?: boolean }[]).filter((d) => d.kind === k).length,
-            );
-          read.onerror = () => reject(new Error(String(read.error)));
-        };
-      }),
-    kind,
-  );
+async function storedRecords(page: Page, kind: string): Promise<number> {
+  // At the collection's current schema version: its IndexedDB database is named by it.
+  const docs = await storedDocs<{ kind: string }>(page, 'records', recordsSchema.version);
+  return docs.filter((d) => d.kind === kind).length;
 }
 
 async function upload(page: Page, testId: string, filename: string, text: string) {
