@@ -131,9 +131,12 @@ export async function openSession(world: World, source: Tablets, first: Schedule
 }
 
 export async function closeSession(session: Session): Promise<void> {
+  // Reused workers keep syncing (and journaling their writes) until told to stop; a journal written
+  // while its folder is removed failed the removal once (ENOTEMPTY at schedule 476).
+  await Promise.all(session.tablets.map((t) => t.call('disconnect').catch(() => undefined)));
   await session.source.done(session.tablets);
   await session.proxy.close();
-  await rm(session.journals, { recursive: true, force: true });
+  await rm(session.journals, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /** One schedule on a fresh session: what the full simulation runs per schedule. */
